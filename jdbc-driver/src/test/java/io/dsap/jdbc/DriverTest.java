@@ -181,8 +181,10 @@ class DriverTest {
       assertEquals(List.of(List.of("00501", "1", "2024-05-01"), List.of("10001", "null", "2024-06-01")), rows);
       assertEquals(List.of(List.of("0", "00501")), Sql.rows(conn,
           "SELECT count(*) - 2 AS d, min(zip) FROM read_csv('data.txt.csv', ';', NULL, NULL, NULL, 1)"));
+      // positional first, then named: the DuckDB habit works
+      assertEquals("2", Sql.scalar(conn, "SELECT count(*) FROM read_csv('data.txt.csv', skip => 1, delimiter => ';')"));
       SQLException mixed = assertThrows(SQLException.class,
-          () -> Sql.rows(conn, "SELECT * FROM read_csv('data.txt.csv', skip => 1)"));
+          () -> Sql.rows(conn, "SELECT * FROM read_csv(skip => 1, 'data.txt.csv')"));
       assertTrue(message(mixed).contains("mixes positional and named arguments"), message(mixed));
       ResultSet all = conn.createStatement().executeQuery(
           "SELECT * FROM read_csv(path => 'data.txt.csv', skip => 1, all_varchar => true)");
