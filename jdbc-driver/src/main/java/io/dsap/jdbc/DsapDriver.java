@@ -1,7 +1,9 @@
 package io.dsap.jdbc;
 
 import io.dsap.engine.calcite.FilesSchema;
-import io.dsap.engine.csv.CsvOptions;
+import io.dsap.engine.csv.CsvFormat;
+import io.dsap.engine.format.FormatOptions;
+import io.dsap.engine.format.FormatRegistry;
 import io.dsap.engine.error.DsapException;
 import io.dsap.engine.source.DataRoot;
 import io.dsap.udfs.DsapFunctions;
@@ -65,10 +67,10 @@ public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
     try {
       String rootText = DsapProperty.ROOT.get(props);
       DataRoot root = DataRoot.of(Path.of(rootText == null || rootText.isBlank() ? "." : rootText));
-      CsvOptions options = options(props);
+      FormatOptions options = options(props);
       Connection connection = super.connect(PREFIX, props);
       CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
-      FilesSchema files = new FilesSchema(root, options);
+      FilesSchema files = new FilesSchema(root, FormatRegistry.defaults(), options);
       SchemaPlus schema = calcite.getRootSchema().add(DsapFunctions.FILES_SCHEMA, files);
       DsapFunctions.register(schema, files);
       calcite.setSchema(DsapFunctions.FILES_SCHEMA);
@@ -78,34 +80,17 @@ public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
     }
   }
 
-  static CsvOptions options(Properties props) {
-    String types = DsapProperty.TYPES.get(props);
-    return new CsvOptions(
-        DsapProperty.DELIMITER.get(props),
-        DsapProperty.QUOTE.get(props),
-        DsapProperty.ESCAPE.get(props),
-        bool(DsapProperty.HEADER.get(props)),
-        integer(DsapProperty.SKIP, props),
-        CsvOptions.parseTypes(types),
-        bool(DsapProperty.ALL_VARCHAR.get(props)),
-        DsapProperty.NULLSTR.get(props),
-        integer(DsapProperty.SAMPLE_SIZE, props));
-  }
-
-  private static Boolean bool(String v) {
-    return v == null ? null : Boolean.valueOf(v.trim());
-  }
-
-  private static Integer integer(DsapProperty p, Properties props) {
-    String v = p.get(props);
-    if (v == null) {
-      return null;
+  /** Detection overrides given as connection properties; each format takes the ones it knows. */
+  static FormatOptions options(Properties props) {
+    java.util.Map<String, Object> m = new java.util.TreeMap<>();
+    for (DsapProperty p : DsapProperty.values()) {
+      if (p != DsapProperty.ROOT && p.get(props) != null) {
+        m.put(p.key(), p.get(props));
+      }
     }
-    try {
-      return Integer.valueOf(v.trim());
-    } catch (NumberFormatException e) {
-      throw io.dsap.engine.error.Errors.invalidOption(p.key(), v, "a whole number");
-    }
+    FormatOptions options = FormatOptions.of(m);
+    CsvFormat.csvOptions(options); // fail at connect time on a bad value, naming the property
+    return options;
   }
 
   @Override

@@ -1,16 +1,20 @@
 package io.dsap.udfs;
 
+import io.dsap.engine.calcite.FileTable;
 import io.dsap.engine.calcite.FilesSchema;
-import io.dsap.engine.csv.CsvFileSchema;
-import io.dsap.engine.csv.CsvReader;
-import io.dsap.engine.csv.DetectionCache;
 import io.dsap.engine.csv.ScanStats;
-import io.dsap.engine.error.DsapException;
-import io.dsap.engine.error.ErrorCode;
+import io.dsap.engine.format.BatchReader;
+import io.dsap.engine.format.FormatOptions;
+import io.dsap.engine.format.FormatReader;
+import io.dsap.engine.format.ProgressListener;
+import io.dsap.engine.format.TableSource;
 import io.dsap.engine.rejects.RejectSink;
-import java.nio.file.Files;
+import io.dsap.engine.types.ColumnSpec;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
@@ -23,10 +27,14 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * {@code file_info(path)}: one row describing a file — format, size, encoding, the detected
- * dialect and columns, row counts, and the {@code read_csv} call that reproduces the detection.
+ * dialect and columns, row counts, and the {@code read_*} call that reproduces the detection.
  * A table function with a fixed row type, so the path may be a {@code ?} parameter.
  */
 public final class FileInfoFunction {
+  /** Columns filled from {@link TableSource#describe()} when the format reports them. */
+  private static final List<String> DESCRIBED = List.of("encoding", "delimiter", "quote", "escape", "header",
+      "line_ending", "skip");
+
   private FileInfoFunction() {}
 
   /** Called by Calcite at planning (to learn the row type) and at execution. Cheap until scanned. */
@@ -47,18 +55,20 @@ public final class FileInfoFunction {
           .add("path", SqlTypeName.VARCHAR)
           .add("format", SqlTypeName.VARCHAR)
           .add("size_bytes", SqlTypeName.BIGINT)
-          .add("encoding", SqlTypeName.VARCHAR)
-          .add("delimiter", SqlTypeName.VARCHAR)
-          .add("quote", SqlTypeName.VARCHAR)
-          .add("escape", SqlTypeName.VARCHAR)
-          .add("header", SqlTypeName.BOOLEAN)
-          .add("line_ending", SqlTypeName.VARCHAR)
-          .add("skip", SqlTypeName.INTEGER)
+          .add("encoding", SqlTypeName.VARCHAR).nullable(true)
+          .add("delimiter", SqlTypeName.VARCHAR).nullable(true)
+          .add("quote", SqlTypeName.VARCHAR).nullable(true)
+          .add("escape", SqlTypeName.VARCHAR).nullable(true)
+          .add("header", SqlTypeName.BOOLEAN).nullable(true)
+          .add("line_ending", SqlTypeName.VARCHAR).nullable(true)
+          .add("skip", SqlTypeName.INTEGER).nullable(true)
+          .add("tables", SqlTypeName.VARCHAR).nullable(true)
           .add("row_count", SqlTypeName.BIGINT)
           .add("rejected_rows", SqlTypeName.BIGINT)
           .add("column_count", SqlTypeName.INTEGER)
           .add("columns", SqlTypeName.VARCHAR)
           .add("flags", SqlTypeName.VARCHAR)
+          .add("details", SqlTypeName.VARCHAR).nullable(true)
           .add("read_statement", SqlTypeName.VARCHAR)
           .build();
     }
@@ -67,43 +77,41 @@ public final class FileInfoFunction {
     public Enumerable<Object[]> scan(DataContext root) {
       FilesSchema files = filesSchema(root);
       Path file = files.root().resolveFile(path);
-      CsvFileSchema schema = DetectionCache.get(file, files.options());
-      String rel = files.root().relative(file);
+      FormatReader format = files.formats().detect(file);
+      FileTable table = files.table(file, format, "", FormatOptions.NONE);
+      TableSource source = table.source();
       ScanStats stats;
-      try (CsvReader r = new CsvReader(file, rel, schema, new int[0], CsvReader.DEFAULT_BATCH_SIZE,
-          RejectSink.DISCARD)) {
+      try (BatchReader r = source.open(new int[0], RejectSink.DISCARD, ProgressListener.NONE)) {
         while (r.next() != null) {
           // counting only
         }
         stats = r.stats();
       }
-      long size;
-      try {
-        size = Files.size(file);
-      } catch (java.io.IOException e) {
-        throw io.dsap.engine.error.Errors.io(file, e);
+      Map<String, Object> described = new LinkedHashMap<>(source.describe());
+      List<String> tables = format.tables(file, files.optionsFor(format));
+      String rel = files.root().relative(file);
+      Object[] row = new Object[18];
+      row[0] = rel;
+      row[1] = source.format();
+      row[2] = file.toFile().length();
+      for (int i = 0; i < DESCRIBED.size(); i++) {
+        row[3 + i] = described.remove(DESCRIBED.get(i));
       }
-      String ext = rel.substring(rel.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
-      Object[] row = {
-          rel,
-          ext.equals("tsv") ? "tsv" : "csv",
-          size,
-          schema.bom() ? "UTF-8 (BOM)" : "UTF-8",
-          schema.dialect().delimiterText(),
-          schema.dialect().quoteText(),
-          schema.dialect().escapeText(),
-          schema.dialect().header(),
-          schema.dialect().lineEnding().equals("\r\n") ? "CRLF" : "LF",
-          schema.dialect().skip(),
-          stats.rowsReturned(),
-          stats.rowsRejected(),
-          schema.columnCount(),
-          ReadStatement.describeColumns(schema),
-          String.join(",", schema.flags()),
-          ReadStatement.of(rel, schema)
-      };
+      row[10] = tables.size() == 1 && tables.get(0).isEmpty() ? null : String.join(", ", tables);
+      row[11] = stats.rowsReturned();
+      row[12] = stats.rowsRejected();
+      row[13] = source.columns().size();
+      row[14] = source.columns().stream().map(c -> c.name() + " " + c.typeText()).collect(Collectors.joining(", "));
+      row[15] = String.join(",", source.flags());
+      row[16] = described.isEmpty() ? null : described.entrySet().stream()
+          .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+      row[17] = source.readStatement(rel);
       return Linq4j.asEnumerable(List.<Object[]>of(row));
     }
+  }
+
+  static String describeColumns(List<ColumnSpec> columns) {
+    return columns.stream().map(c -> c.name() + " " + c.typeText()).collect(Collectors.joining(", "));
   }
 
   /** The {@code files} schema of the connection running the query. */
@@ -112,7 +120,8 @@ public final class FileInfoFunction {
     SchemaPlus files = rootSchema == null ? null : rootSchema.subSchemas().get(DsapFunctions.FILES_SCHEMA);
     FilesSchema s = files == null ? null : files.unwrap(FilesSchema.class);
     if (s == null) {
-      throw new DsapException(ErrorCode.INTERNAL, "the files schema is not registered on this connection");
+      throw new io.dsap.engine.error.DsapException(io.dsap.engine.error.ErrorCode.INTERNAL,
+          "the files schema is not registered on this connection");
     }
     return s;
   }

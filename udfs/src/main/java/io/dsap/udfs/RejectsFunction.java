@@ -1,9 +1,11 @@
 package io.dsap.udfs;
 
 import io.dsap.engine.calcite.FilesSchema;
-import io.dsap.engine.csv.CsvFileSchema;
-import io.dsap.engine.csv.CsvReader;
-import io.dsap.engine.csv.DetectionCache;
+import io.dsap.engine.format.BatchReader;
+import io.dsap.engine.format.FormatOptions;
+import io.dsap.engine.format.FormatReader;
+import io.dsap.engine.format.ProgressListener;
+import io.dsap.engine.format.TableSource;
 import io.dsap.engine.rejects.Reject;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -54,12 +56,12 @@ public final class RejectsFunction {
     public Enumerable<Object[]> scan(DataContext root) {
       FilesSchema files = FileInfoFunction.filesSchema(root);
       Path file = files.root().resolveFile(path);
-      CsvFileSchema schema = DetectionCache.get(file, files.options());
-      String rel = files.root().relative(file);
+      FormatReader format = files.formats().detect(file);
+      TableSource source = files.table(file, format, "", FormatOptions.NONE).source();
       return new AbstractEnumerable<>() {
         @Override
         public Enumerator<Object[]> enumerator() {
-          return new RejectEnumerator(file, rel, schema);
+          return new RejectEnumerator(source);
         }
       };
     }
@@ -68,12 +70,12 @@ public final class RejectsFunction {
   /** Reads batches only when the rejects found so far have been handed out. */
   private static final class RejectEnumerator implements Enumerator<Object[]> {
     private final Deque<Reject> pending = new ArrayDeque<>();
-    private final CsvReader reader;
+    private final BatchReader reader;
     private boolean done;
     private Object[] current;
 
-    RejectEnumerator(Path file, String rel, CsvFileSchema schema) {
-      this.reader = new CsvReader(file, rel, schema, new int[0], CsvReader.DEFAULT_BATCH_SIZE, pending::add);
+    RejectEnumerator(TableSource source) {
+      this.reader = source.open(new int[0], pending::add, ProgressListener.NONE);
     }
 
     @Override

@@ -40,13 +40,17 @@ public abstract class ColumnVector {
   /** The value as the Java object Calcite expects for this column's SQL type, or null. */
   public abstract Object get(int row);
 
-  /** Creates the vector that holds {@code type}. */
-  public static ColumnVector of(ColumnType type, int scale, int capacity) {
-    switch (type) {
+  /** Creates the vector that holds values of {@code spec}'s type. */
+  public static ColumnVector of(io.dsap.engine.types.ColumnSpec spec, int capacity) {
+    switch (spec.type()) {
       case BOOLEAN: return new BooleanVector(capacity);
       case DOUBLE: return new DoubleVector(capacity);
       case VARCHAR: return new StringVector(capacity);
-      default: return new LongVector(type, scale, capacity);
+      case VARBINARY: return new ObjectVector(spec.type(), capacity);
+      case DECIMAL:
+        return spec.precision() > io.dsap.engine.types.ColumnSpec.LONG_DECIMAL_PRECISION
+            ? new ObjectVector(spec.type(), capacity) : new LongVector(spec.type(), spec.scale(), capacity);
+      default: return new LongVector(spec.type(), spec.scale(), capacity);
     }
   }
 }

@@ -4,8 +4,8 @@ import io.dsap.engine.types.ColumnType;
 import java.math.BigDecimal;
 
 /**
- * 64-bit values: INTEGER, BIGINT, DATE (days since epoch), TIMESTAMP (millis since epoch) and
- * DECIMAL (unscaled, at a fixed scale).
+ * 64-bit values: INTEGER, BIGINT, DATE (days since epoch), TIMESTAMP (millis since epoch), TIME
+ * (millis of the day) and DECIMAL up to 18 digits (unscaled, at a fixed scale).
  */
 public final class LongVector extends ColumnVector {
   private final long[] values;
@@ -38,6 +38,7 @@ public final class LongVector extends ColumnVector {
     switch (type) {
       case INTEGER:
       case DATE:
+      case TIME:
         return (int) v;
       case DECIMAL:
         return BigDecimal.valueOf(v, scale);

@@ -1,48 +1,40 @@
 package io.dsap.engine.calcite;
 
 import io.dsap.engine.batch.Batch;
-import io.dsap.engine.csv.CsvFileSchema;
-import io.dsap.engine.csv.CsvReader;
 import io.dsap.engine.csv.ScanStats;
-import io.dsap.engine.rejects.RejectLog;
-import java.nio.file.Path;
+import io.dsap.engine.format.BatchReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerator;
 
 /**
- * Hands a file's batches to Calcite one row at a time. The file is opened on the first
- * {@link #moveNext()}, so planning and {@code LIMIT 0} never read it.
+ * Hands a table's batches to Calcite one row at a time. The scan is opened on the first
+ * {@link #moveNext()}, so planning and {@code LIMIT 0} never read the file.
  */
 final class FileEnumerator implements Enumerator<Object[]> {
-  private final Path file;
-  private final String displayName;
-  private final CsvFileSchema schema;
+  private final Function<int[], BatchReader> opener;
   private final int[] distinct; // columns to read, each once
   private final int[] outputToRead; // output position -> position in distinct
-  private final RejectLog rejects;
   private final AtomicBoolean cancel;
   private final Consumer<ScanStats> onComplete;
-  private CsvReader reader;
+  private BatchReader reader;
   private Batch batch;
   private int row;
   private Object[] current;
 
-  FileEnumerator(Path file, String displayName, CsvFileSchema schema, int[] fields, RejectLog rejects,
-      DataContext root, Consumer<ScanStats> onComplete) {
-    this.file = file;
-    this.displayName = displayName;
-    this.schema = schema;
+  FileEnumerator(Function<int[], BatchReader> opener, int[] fields, DataContext root,
+      Consumer<ScanStats> onComplete) {
+    this.opener = opener;
     Map<Integer, Integer> seen = new LinkedHashMap<>();
     this.outputToRead = new int[fields.length];
     for (int i = 0; i < fields.length; i++) {
       outputToRead[i] = seen.computeIfAbsent(fields[i], k -> seen.size());
     }
     this.distinct = seen.keySet().stream().mapToInt(Integer::intValue).toArray();
-    this.rejects = rejects;
     this.cancel = root == null ? null : DataContext.Variable.CANCEL_FLAG.get(root);
     this.onComplete = onComplete;
   }
@@ -55,7 +47,7 @@ final class FileEnumerator implements Enumerator<Object[]> {
   @Override
   public boolean moveNext() {
     if (reader == null) {
-      reader = new CsvReader(file, displayName, schema, distinct, CsvReader.DEFAULT_BATCH_SIZE, rejects);
+      reader = opener.apply(distinct);
     }
     while (batch == null || row >= batch.rowCount()) {
       if (cancel != null && cancel.get()) {

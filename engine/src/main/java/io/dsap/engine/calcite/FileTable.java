@@ -1,8 +1,11 @@
 package io.dsap.engine.calcite;
 
-import io.dsap.engine.csv.CsvFileSchema;
-import io.dsap.engine.csv.CsvOptions;
-import io.dsap.engine.csv.DetectionCache;
+import io.dsap.engine.format.FormatOptions;
+import io.dsap.engine.format.FormatReader;
+import io.dsap.engine.format.ProgressListener;
+import io.dsap.engine.format.TableSource;
+import io.dsap.engine.format.TableSourceCache;
+import io.dsap.engine.rejects.Reject;
 import io.dsap.engine.rejects.RejectLog;
 import io.dsap.engine.rejects.ScanJournal;
 import io.dsap.engine.types.ColumnSpec;
@@ -23,21 +26,32 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
- * A CSV file as a SQL table. Its row type comes from detection (cached by fingerprint); scans
- * read only the columns the query uses.
+ * A table of a data file (any format) as a SQL table. Its row type comes from detection, cached
+ * by file fingerprint; scans read only the columns the query uses.
  */
 public final class FileTable extends AbstractTable implements TranslatableTable {
   private static final int KEEP_REJECTS = 10_000;
 
   private final Path file;
   private final String displayName;
-  private final CsvOptions options;
+  private final FormatReader format;
+  private final String table;
+  private final FormatOptions options;
   private final ScanJournal journal;
   private volatile RejectLog lastRejects;
 
-  public FileTable(Path file, String displayName, CsvOptions options, ScanJournal journal) {
+  /**
+   * A table of {@code file}.
+   *
+   * @param displayName the file as users name it (relative to the root), used in messages
+   * @param table which table of the file ({@code ""} for single-table formats)
+   */
+  public FileTable(Path file, String displayName, FormatReader format, String table, FormatOptions options,
+      ScanJournal journal) {
     this.file = Objects.requireNonNull(file, "file is null");
     this.displayName = Objects.requireNonNull(displayName, "displayName is null");
+    this.format = Objects.requireNonNull(format, "format is null");
+    this.table = Objects.requireNonNull(table, "table is null");
     this.options = Objects.requireNonNull(options, "options is null");
     this.journal = Objects.requireNonNull(journal, "journal is null");
   }
@@ -50,17 +64,17 @@ public final class FileTable extends AbstractTable implements TranslatableTable 
     return displayName;
   }
 
-  public CsvOptions options() {
-    return options;
+  public FormatReader format() {
+    return format;
   }
 
-  /** The detected schema; detection runs again only when the file changed. */
-  public CsvFileSchema schema() {
-    return DetectionCache.get(file, options);
+  /** The detected table; detection runs again only when the file changed. */
+  public TableSource source() {
+    return TableSourceCache.get(format, file, displayName, table, options);
   }
 
   public List<ColumnSpec> columns() {
-    return schema().columns();
+    return source().columns();
   }
 
   @Override
@@ -85,24 +99,25 @@ public final class FileTable extends AbstractTable implements TranslatableTable 
     return new FileTableScan(context.getCluster(), relOptTable, this, fields);
   }
 
-  /** Rejects of the last scan that read the whole file, or null if none completed yet. */
+  /** Rejects of the last scan that read the whole table, or null if none completed yet. */
   public RejectLog lastRejects() {
     return lastRejects;
   }
 
   /** Called by generated code: the rows of the projected {@code fields}. */
   public Enumerable<Object[]> scan(DataContext root, int[] fields) {
-    CsvFileSchema schema = schema();
+    TableSource source = source();
     return new AbstractEnumerable<Object[]>() {
       @Override
       public Enumerator<Object[]> enumerator() {
         RejectLog log = new RejectLog(KEEP_REJECTS);
-        return new FileEnumerator(file, displayName, schema, fields, log, root, stats -> {
-          lastRejects = log;
-          List<io.dsap.engine.rejects.Reject> first = log.rejects();
-          journal.record(new ScanJournal.Entry(displayName, stats.recordsRead(), stats.rowsRejected(),
-              first.isEmpty() ? null : first.get(0)));
-        });
+        return new FileEnumerator(projection -> source.open(projection, log, ProgressListener.NONE), fields, root,
+            stats -> {
+              lastRejects = log;
+              List<Reject> first = log.rejects();
+              journal.record(new ScanJournal.Entry(displayName, stats.recordsRead(), stats.rowsRejected(),
+                  first.isEmpty() ? null : first.get(0)));
+            });
       }
     };
   }

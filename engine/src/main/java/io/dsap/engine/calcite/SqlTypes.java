@@ -23,10 +23,12 @@ public final class SqlTypes {
       case BOOLEAN: return f.createSqlType(SqlTypeName.BOOLEAN);
       case INTEGER: return f.createSqlType(SqlTypeName.INTEGER);
       case BIGINT: return f.createSqlType(SqlTypeName.BIGINT);
-      case DECIMAL: return f.createSqlType(SqlTypeName.DECIMAL, 18, c.scale());
+      case DECIMAL: return f.createSqlType(SqlTypeName.DECIMAL, c.precision(), c.scale());
       case DOUBLE: return f.createSqlType(SqlTypeName.DOUBLE);
       case DATE: return f.createSqlType(SqlTypeName.DATE);
       case TIMESTAMP: return f.createSqlType(SqlTypeName.TIMESTAMP, 3);
+      case TIME: return f.createSqlType(SqlTypeName.TIME, 3);
+      case VARBINARY: return f.createSqlType(SqlTypeName.VARBINARY);
       default: return f.createSqlType(SqlTypeName.VARCHAR);
     }
   }

@@ -7,6 +7,8 @@ import io.dsap.engine.batch.DoubleVector;
 import io.dsap.engine.batch.LongVector;
 import io.dsap.engine.batch.StringVector;
 import io.dsap.engine.error.Errors;
+import io.dsap.engine.format.BatchReader;
+import io.dsap.engine.format.ProgressListener;
 import io.dsap.engine.rejects.Reject;
 import io.dsap.engine.rejects.RejectSink;
 import io.dsap.engine.source.FileSource;
@@ -28,7 +30,7 @@ import java.util.List;
  * not fit goes to the {@link RejectSink} with its line, byte offset, column, text and the fix.
  * Memory is one read buffer plus one batch, whatever the file size.
  */
-public final class CsvReader implements AutoCloseable {
+public final class CsvReader implements BatchReader {
   public static final int DEFAULT_BATCH_SIZE = 8192;
   static final int READ_BUFFER = 4 << 20;
   static final int MAX_RECORD_BYTES = 64 << 20;
@@ -46,6 +48,8 @@ public final class CsvReader implements AutoCloseable {
   private final ByteParsers p = new ByteParsers();
   private final byte[] nullString;
   private final int bom;
+  private final ProgressListener progress;
+  private final long size;
   private long read;
   private long returned;
   private long rejected;
@@ -57,7 +61,15 @@ public final class CsvReader implements AutoCloseable {
    */
   public CsvReader(Path file, String displayName, CsvFileSchema schema, int[] projection, int batchSize,
       RejectSink rejects) {
+    this(file, displayName, schema, projection, batchSize, rejects, ProgressListener.NONE);
+  }
+
+  /** Opens {@code file} for reading and reports progress about once per batch. */
+  public CsvReader(Path file, String displayName, CsvFileSchema schema, int[] projection, int batchSize,
+      RejectSink rejects, ProgressListener progress) {
     this.file = file;
+    this.progress = progress;
+    this.size = file.toFile().length();
     this.displayName = displayName;
     this.schema = schema;
     this.specs = schema.columns().toArray(new ColumnSpec[0]);
@@ -70,7 +82,7 @@ public final class CsvReader implements AutoCloseable {
         throw new IllegalArgumentException("column " + c + " projected twice");
       }
       vectorOf[c] = k;
-      vectors[k] = ColumnVector.of(specs[c].type(), specs[c].scale(), batchSize);
+      vectors[k] = ColumnVector.of(specs[c], batchSize);
     }
     this.batch = new Batch(vectors, batchSize);
     this.rejects = rejects;
@@ -91,6 +103,7 @@ public final class CsvReader implements AutoCloseable {
   }
 
   /** The next batch (reused between calls), or null at the end of the file. */
+  @Override
   public Batch next() {
     if (done) {
       return null;
@@ -111,12 +124,14 @@ public final class CsvReader implements AutoCloseable {
     }
     batch.setRowCount(r);
     returned += r;
+    progress.progress(done || r < cap ? size : Math.min(size, tokenizer.byteOffset() + bom), read, size);
     if (r < cap) {
       done = true;
     }
     return r == 0 && done ? null : batch;
   }
 
+  @Override
   public ScanStats stats() {
     return new ScanStats(read, returned, rejected);
   }

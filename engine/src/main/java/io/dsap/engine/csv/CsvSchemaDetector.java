@@ -305,6 +305,10 @@ public final class CsvSchemaDetector {
     if (o == null) {
       return spec;
     }
+    if (o.type() == ColumnType.TIME || o.type() == ColumnType.VARBINARY) {
+      throw io.dsap.engine.error.Errors.invalidOption("types", spec.name() + ":" + o.type(),
+          "a type CSV text can hold: BOOLEAN, INTEGER, BIGINT, DECIMAL, DOUBLE, DATE, TIMESTAMP or VARCHAR");
+    }
     int scale = 0;
     if (o.type() == ColumnType.DECIMAL) {
       scale = o.scale() >= 0 ? o.scale() : spec.type() == ColumnType.DECIMAL ? spec.scale() : 2;

@@ -12,7 +12,11 @@ public enum ColumnType {
   DOUBLE,
   DATE,
   TIMESTAMP,
-  VARCHAR;
+  /** Time of day in milliseconds; not detected in text, read from typed formats. */
+  TIME,
+  VARCHAR,
+  /** Raw bytes; read from typed formats (Parquet, Arrow), never detected in text. */
+  VARBINARY;
 
   /** Parses a type name as users write it in {@code types => 'col:TYPE'}; aliases included. */
   public static ColumnType parse(String name) {
@@ -25,6 +29,7 @@ public enum ColumnType {
       case "FLOAT": case "FLOAT8": case "DOUBLE PRECISION": case "REAL": return DOUBLE;
       case "DATETIME": return TIMESTAMP;
       case "TEXT": case "STRING": case "CHAR": return VARCHAR;
+      case "BINARY": case "BYTES": case "BLOB": return VARBINARY;
       default:
         for (ColumnType t : values()) {
           if (t.name().equals(n)) {
@@ -40,6 +45,6 @@ public enum ColumnType {
   }
 
   public boolean isTemporal() {
-    return this == DATE || this == TIMESTAMP;
+    return this == DATE || this == TIMESTAMP || this == TIME;
   }
 }
