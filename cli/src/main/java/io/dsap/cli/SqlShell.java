@@ -1,0 +1,65 @@
+package io.dsap.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import sqlline.Application;
+import sqlline.SqlLine;
+
+/**
+ * The interactive SQL shell of {@code dsap sql}: sqlline connected to the same URL as every other command, with its
+ * history in {@code ~/.dsap/history} and its saved settings ({@code !save}) in {@code ~/.dsap/sqlline.properties}.
+ */
+final class SqlShell {
+  /** The folder for the shell's history and settings; {@code DSAP_HOME} overrides {@code ~/.dsap}. */
+  static Path home() {
+    String fromEnv = System.getenv("DSAP_HOME");
+    return fromEnv != null && !fromEnv.isBlank()
+        ? Path.of(fromEnv)
+        : Path.of(System.getProperty("user.home"), ".dsap");
+  }
+
+  private SqlShell() {
+  }
+
+  /**
+   * Runs the shell until the user quits.
+   *
+   * @param url    the JDBC URL to connect to
+   * @param input  commands to read instead of the terminal (tests), or null for the terminal
+   * @param out    where results go
+   * @param err    where messages go
+   * @return the exit code
+   */
+  static int run(String url, InputStream input, PrintStream out, PrintStream err) throws IOException {
+    Path home = home();
+    Files.createDirectories(home);
+    // sqlline keeps sqlline.properties (!save) under this folder instead of ~/.sqlline
+    System.setProperty(SqlLine.SQLLINE_BASE_DIR, home.toString());
+    List<String> args = List.of(
+        "-ac", ShellApplication.class.getName(),
+        "-u", url,
+        "-n", "",
+        "-p", "",
+        "--connectInteractionMode=notAskCredentials",
+        "--historyFile=" + home.resolve("history"),
+        "--isolation=TRANSACTION_NONE");
+    SqlLine sqlLine = new SqlLine();
+    sqlLine.setOutputStream(out);
+    sqlLine.setErrorStream(err);
+    SqlLine.Status status = sqlLine.begin(args.toArray(String[]::new), input, input == null);
+    return status == SqlLine.Status.OK ? ExitCodes.OK : ExitCodes.ERROR;
+  }
+
+  /** sqlline's application settings for dsap: the banner. Public with a no-arg constructor: sqlline makes it. */
+  public static final class ShellApplication extends Application {
+    @Override
+    public String getInfoMessage() {
+      return "dsap " + Version.version() + " SQL shell (sqlline " + super.getVersion() + "). "
+          + "End statements with ';'. !tables lists tables, !help lists commands, !quit leaves.";
+    }
+  }
+}
