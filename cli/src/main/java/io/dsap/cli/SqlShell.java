@@ -14,9 +14,18 @@ import sqlline.SqlLine;
  * history in {@code ~/.dsap/history} and its saved settings ({@code !save}) in {@code ~/.dsap/sqlline.properties}.
  */
 final class SqlShell {
-  /** The folder for the shell's history and settings; {@code DSAP_HOME} overrides {@code ~/.dsap}. */
+  /** System property naming the folder for history and settings; wins over the environment variable. */
+  static final String HOME_PROPERTY = "dsap.home";
+  /** Environment variable naming the folder for history and settings. */
+  static final String HOME_VARIABLE = "DSAP_HOME";
+
+  /** The folder for the shell's history and settings: -Ddsap.home, else $DSAP_HOME, else ~/.dsap. */
   static Path home() {
-    String fromEnv = System.getenv("DSAP_HOME");
+    String fromProperty = System.getProperty(HOME_PROPERTY);
+    if (fromProperty != null && !fromProperty.isBlank()) {
+      return Path.of(fromProperty);
+    }
+    String fromEnv = System.getenv(HOME_VARIABLE);
     return fromEnv != null && !fromEnv.isBlank()
         ? Path.of(fromEnv)
         : Path.of(System.getProperty("user.home"), ".dsap");
