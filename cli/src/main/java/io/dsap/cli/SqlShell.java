@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import sqlline.Application;
+import sqlline.BuiltInProperty;
 import sqlline.SqlLine;
+import sqlline.SqlLineOpts;
 
 /**
  * The interactive SQL shell of {@code dsap sql}: sqlline connected to the same URL as every other command, with its
@@ -48,14 +50,13 @@ final class SqlShell {
     Files.createDirectories(home);
     // sqlline keeps sqlline.properties (!save) under this folder instead of ~/.sqlline
     System.setProperty(SqlLine.SQLLINE_BASE_DIR, home.toString());
+    // settings are made in ShellApplication.getOpts: sqlline applies -ac after the --name=value arguments, and
+    // the application's options replace theirs
     List<String> args = List.of(
         "-ac", ShellApplication.class.getName(),
         "-u", url,
         "-n", "",
-        "-p", "",
-        "--connectInteractionMode=notAskCredentials",
-        "--historyFile=" + home.resolve("history"),
-        "--isolation=TRANSACTION_NONE");
+        "-p", "");
     SqlLine sqlLine = new SqlLine();
     sqlLine.setOutputStream(out);
     sqlLine.setErrorStream(err);
@@ -63,12 +64,24 @@ final class SqlShell {
     return status == SqlLine.Status.OK ? ExitCodes.OK : ExitCodes.ERROR;
   }
 
-  /** sqlline's application settings for dsap: the banner. Public with a no-arg constructor: sqlline makes it. */
+  /**
+   * sqlline's application settings for dsap: banner, history file, no credentials prompt, no transaction isolation.
+   * Public with a no-arg constructor: sqlline makes it from its name ({@code -ac}).
+   */
   public static final class ShellApplication extends Application {
     @Override
     public String getInfoMessage() {
-      return "dsap " + Version.version() + " SQL shell (sqlline " + super.getVersion() + "). "
+      return "dsap " + Version.version() + " SQL shell (" + super.getVersion() + "). "
           + "End statements with ';'. !tables lists tables, !help lists commands, !quit leaves.";
+    }
+
+    @Override
+    public SqlLineOpts getOpts(SqlLine sqlLine) {
+      SqlLineOpts opts = super.getOpts(sqlLine);
+      opts.set(BuiltInProperty.CONNECT_INTERACTION_MODE, "notAskCredentials");
+      opts.set(BuiltInProperty.ISOLATION, "TRANSACTION_NONE");
+      opts.setHistoryFile(home().resolve("history").toString());
+      return opts;
     }
   }
 }
