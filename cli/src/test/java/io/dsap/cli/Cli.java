@@ -36,14 +36,4 @@ final class Cli {
     int exitCode = Main.run(args, io);
     return new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
-
-  /** Returns whether the embedded dsap driver is on the class path (it lands with the jdbc-driver module). */
-  static boolean hasDsapDriver() {
-    try {
-      Class.forName(ConnectionOptions.DSAP_DRIVER_CLASS);
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
-    }
-  }
 }

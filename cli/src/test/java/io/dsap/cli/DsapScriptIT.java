@@ -70,6 +70,18 @@ class DsapScriptIT {
   }
 
   @Test
+  void relativeRootIsReadFromTheCallersDirectory() throws Exception {
+    TestData.orders(Files.createDirectories(cwd.resolve("data")));
+
+    Run run = dsap("", "--root", "data", "sql", "--format", "csv",
+        "SELECT count(*) AS n, sum(amount) AS total FROM orders");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("n,total\n3,19.25\n", run.out());
+    assertEquals("", run.err(), "nothing but results: no log lines from Calcite or the engine");
+  }
+
+  @Test
   void queryCanBePiped() throws Exception {
     Run run = dsap("SELECT 'piped' AS s;\n", "--url", "jdbc:calcite:", "sql", "--format", "json");
 
@@ -78,7 +90,7 @@ class DsapScriptIT {
   }
 
   @Test
-  void relativeRootIsRelativeToTheCallersDirectory() throws Exception {
+  void missingRelativeRootIsNamedFromTheCallersDirectory() throws Exception {
     Run run = dsap("", "--root", "not-here", "sql", "SELECT 1");
 
     assertEquals(2, run.exitCode(), run::toString);
