@@ -103,8 +103,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     if (lines.length <= MAX_LINES_PER_MESSAGE) {
       return message;
     }
+    int more = lines.length - MAX_LINES_PER_MESSAGE;
     return String.join(System.lineSeparator(), List.of(lines).subList(0, MAX_LINES_PER_MESSAGE))
-        + System.lineSeparator() + "    ... " + (lines.length - MAX_LINES_PER_MESSAGE)
-        + " more lines (--verbose shows them)";
+        + System.lineSeparator() + "    ... " + more + (more == 1 ? " more line" : " more lines")
+        + " (--verbose shows them)";
   }
 }

@@ -66,11 +66,26 @@ public final class Main implements Callable<Integer> {
         .setParameterExceptionHandler(errors)
         .setCaseInsensitiveEnumValuesAllowed(true);
     try {
-      return commandLine.execute(args);
+      return commandLine.execute(sqlCommentsAsText(args));
     } finally {
       io.out().flush();
       io.err().flush();
     }
+  }
+
+  /**
+   * Keeps a query that starts with an SQL comment ({@code "-- totals\nSELECT ..."}) from being read as an option:
+   * an argument of "--" and a blank gets a leading space (no option name has a blank after its dashes).
+   */
+  static String[] sqlCommentsAsText(String[] args) {
+    String[] result = args.clone();
+    for (int i = 0; i < result.length; i++) {
+      String arg = result[i];
+      if (arg.length() > 2 && arg.startsWith("--") && Character.isWhitespace(arg.charAt(2))) {
+        result[i] = " " + arg;
+      }
+    }
+    return result;
   }
 
   /** With no subcommand: print the usage on stderr and fail. */

@@ -26,7 +26,7 @@ class FormatsTest {
     String cut = ErrorReporter.describe(new SQLException(longMessage), false);
     String full = ErrorReporter.describe(new SQLException(longMessage), true);
 
-    assertTrue(cut.contains("more lines (--verbose shows them)"), cut);
+    assertTrue(cut.contains("... 29 more lines (--verbose shows them)"), cut);
     assertTrue(cut.lines().count() <= ErrorReporter.MAX_LINES_PER_MESSAGE + 1, cut);
     assertEquals(41, full.lines().count());
   }

@@ -115,6 +115,14 @@ class SqlCommandTest {
   }
 
   @Test
+  void queryMayStartWithAnSqlComment() {
+    Cli.Result result = sql("--format", "csv", "-- how many orders?\nSELECT count(*) AS n FROM orders");
+
+    assertEquals(0, result.exitCode(), result::toString);
+    assertEquals("n\n3\n", result.out());
+  }
+
+  @Test
   void rootMayFollowTheSubcommand() {
     Cli.Result result = Cli.run("sql", "--format", "csv", "SELECT count(*) AS n FROM orders", "--root", root.toString());
 
