@@ -5,6 +5,7 @@ import io.dsap.engine.csv.CsvOptions;
 import io.dsap.engine.error.DsapException;
 import io.dsap.engine.source.DataRoot;
 import io.dsap.udfs.DsapFunctions;
+import io.dsap.udfs.DsapSqlParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -59,6 +60,8 @@ public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
     props.putIfAbsent("lex", "MYSQL_ANSI");
     props.putIfAbsent("fun", "standard,postgresql");
     props.putIfAbsent("caseSensitive", "false");
+    // accepts reserved words as argument names (escape =>, skip =>) and explains mixed arguments
+    props.putIfAbsent("parserFactory", DsapSqlParser.class.getName() + "#FACTORY");
     try {
       String rootText = DsapProperty.ROOT.get(props);
       DataRoot root = DataRoot.of(Path.of(rootText == null || rootText.isBlank() ? "." : rootText));

@@ -34,7 +34,8 @@ final class Params {
 
       @Override
       public RelDataType getType(RelDataTypeFactory f) {
-        return f.createTypeWithNullability(f.createSqlType(type), true);
+        // a Java type: Calcite converts literal arguments of macros only for Java-typed parameters
+        return f.createTypeWithNullability(f.createJavaType(javaClass(type)), true);
       }
 
       @Override
@@ -43,6 +44,16 @@ final class Params {
       }
     });
     return this;
+  }
+
+  private static Class<?> javaClass(SqlTypeName type) {
+    switch (type) {
+      case BOOLEAN: return Boolean.class;
+      case INTEGER: return Integer.class;
+      case BIGINT: return Long.class;
+      case DOUBLE: return Double.class;
+      default: return String.class;
+    }
   }
 
   List<FunctionParameter> build() {

@@ -40,10 +40,11 @@ final class ColumnStats {
   private final String[][] examples = new String[CANDIDATES][EXAMPLES];
   private boolean leadingZero;
   private String leadingZeroExample;
-  private boolean integerBeyondLong;
+  private long integersBeyondLong;
   private String integerBeyondLongExample;
   private int maxScale;
-  private long maxAbs;
+  private long min = Long.MAX_VALUE;
+  private long max = Long.MIN_VALUE;
 
   void addNull() {
     nulls++;
@@ -65,10 +66,12 @@ final class ColumnStats {
       if (alive(INT)) {
         long v = p.parseLong(b, s, e);
         if (p.ok) {
-          maxAbs = Math.max(maxAbs, v == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(v));
-        } else if (!integerBeyondLong && isIntegerSyntax(b, s, e)) {
-          integerBeyondLong = true;
-          integerBeyondLongExample = text(b, s, e);
+          min = Math.min(min, v);
+          max = Math.max(max, v);
+        } else if (isIntegerSyntax(b, s, e)) {
+          if (integersBeyondLong++ == 0) {
+            integerBeyondLongExample = text(b, s, e);
+          }
         }
         check(INT, p.ok, b, s, e);
       }
@@ -134,8 +137,7 @@ final class ColumnStats {
       return ColumnSpec.varchar(name, "VARCHAR: leading zeros ('" + leadingZeroExample
           + "') mean a code, so the zeros are kept");
     }
-    if (integerBeyondLong && !fits(INT) && misfits[INT] <= Math.floor(TOLERANCE * values) + 1
-        && fits(DBL)) {
+    if (integersBeyondLong > 0 && fits(DBL) && misfits[INT] - integersBeyondLong <= Math.floor(TOLERANCE * values)) {
       return ColumnSpec.varchar(name, "VARCHAR: whole numbers beyond the 64-bit range ('"
           + integerBeyondLongExample + "') are kept exactly, as text");
     }
@@ -143,10 +145,11 @@ final class ColumnStats {
       return spec(name, ColumnType.BOOLEAN, 0, null, BOOL, "BOOLEAN: " + share(BOOL, seen) + " true/false");
     }
     if (fits(INT)) {
-      boolean small = maxAbs <= (complete ? Integer.MAX_VALUE : INTEGER_HEADROOM);
+      boolean small = complete ? min >= Integer.MIN_VALUE && max <= Integer.MAX_VALUE
+          : min >= -INTEGER_HEADROOM && max <= INTEGER_HEADROOM;
       ColumnType t = small ? ColumnType.INTEGER : ColumnType.BIGINT;
-      return spec(name, t, 0, null, INT, t + ": " + share(INT, seen) + " whole numbers (largest magnitude "
-          + maxAbs + ")");
+      return spec(name, t, 0, null, INT, t + ": " + share(INT, seen) + " whole numbers from " + min + " to "
+          + max + (small || complete ? "" : " (BIGINT leaves room for larger values in rows not sampled)"));
     }
     if (fits(DEC) && maxScale <= MAX_DECIMAL_SCALE) {
       return spec(name, ColumnType.DECIMAL, maxScale, null, DEC, "DECIMAL(18," + maxScale + "): " + share(DEC, seen)

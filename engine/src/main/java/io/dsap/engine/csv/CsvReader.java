@@ -154,7 +154,7 @@ public final class CsvReader implements AutoCloseable {
       t.unescape(c);
       int s = t.start(c);
       int e = t.end(c);
-      if (isNull(b, s, e)) {
+      if (isNull(b, s, e) && !(s == e && t.quoted(c) && spec.type() == ColumnType.VARCHAR)) {
         if (k >= 0) {
           vectors[k].setNull(r);
         }

@@ -41,7 +41,7 @@ public final class CsvSchemaDetector {
     byte[] head = FileSource.readRange(file, 0, HEAD_BYTES);
     boolean complete = head.length >= size - bom;
     if (head.length == 0) {
-      return new CsvFileSchema(CsvDialect.RFC4180, List.of(ColumnSpec.varchar("column1", "empty file")),
+      return new CsvFileSchema(CsvDialect.RFC4180.withHeader(false), List.of(ColumnSpec.varchar("column1", "empty file")),
           options.nullString(), bom > 0, 0, true, List.of("empty_file"));
     }
     CsvDialect dialect = DialectSniffer.sniff(head, head.length, complete, options);

@@ -17,7 +17,7 @@ import java.util.Arrays;
  * caller can reject it with its line number and raw text.
  */
 public final class CsvTokenizer {
-  private static final int MIN_BUFFER = 1 << 16;
+  private static final int MIN_BUFFER = 16;
 
   private final InputStream in;
   private final byte delimiter;
@@ -34,6 +34,7 @@ public final class CsvTokenizer {
   private int[] starts = new int[16];
   private int[] ends = new int[16];
   private boolean[] escaped = new boolean[16];
+  private boolean[] quoted = new boolean[16];
   private int fieldCount;
   private int recordStart;
   private int recordEnd;
@@ -52,7 +53,7 @@ public final class CsvTokenizer {
 
   /** A tokenizer over bytes already in memory (sniffing samples). */
   public static CsvTokenizer of(byte[] bytes, int length, CsvDialect dialect) {
-    CsvTokenizer t = new CsvTokenizer(InputStream.nullInputStream(), dialect, MIN_BUFFER, Integer.MAX_VALUE);
+    CsvTokenizer t = new CsvTokenizer(InputStream.nullInputStream(), dialect, 0, Integer.MAX_VALUE);
     t.buf = bytes;
     t.limit = length;
     t.eof = true;
@@ -73,6 +74,11 @@ public final class CsvTokenizer {
 
   public int end(int i) {
     return ends[i];
+  }
+
+  /** Whether field {@code i} was written in quotes (a quoted empty field is an empty string, not NULL). */
+  public boolean quoted(int i) {
+    return quoted[i];
   }
 
   public boolean needsUnescape(int i) {
@@ -206,7 +212,9 @@ public final class CsvTokenizer {
         grow();
       }
       escaped[n] = false;
+      quoted[n] = false;
       if (p < lim && b[p] == quote) {
+        quoted[n] = true;
         // quoted field
         int s = ++p;
         boolean esc = false;
@@ -297,6 +305,7 @@ public final class CsvTokenizer {
           starts[n] = p;
           ends[n] = p;
           escaped[n] = false;
+          quoted[n] = false;
           fieldCount = n + 1;
           return finish(p, p, lines);
         }
@@ -337,6 +346,7 @@ public final class CsvTokenizer {
     starts = Arrays.copyOf(starts, n);
     ends = Arrays.copyOf(ends, n);
     escaped = Arrays.copyOf(escaped, n);
+    quoted = Arrays.copyOf(quoted, n);
   }
 
   /** Refills an empty buffer; false at end of input. */

@@ -21,7 +21,7 @@ public final class FileSource {
     }
   }
 
-  /** Opens the file after its BOM. */
+  /** Opens the file after its BOM for a full scan. */
   public static InputStream open(Path file) {
     try {
       InputStream in = Files.newInputStream(file);
@@ -29,7 +29,17 @@ public final class FileSource {
       if (bom > 0) {
         in.skipNBytes(bom);
       }
-      return in;
+      ReadMetrics.scanOpened();
+      return new java.io.FilterInputStream(in) {
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          int n = super.read(b, off, len);
+          if (n > 0) {
+            ReadMetrics.scanned(n);
+          }
+          return n;
+        }
+      };
     } catch (IOException e) {
       throw Errors.io(file, e);
     }
@@ -39,7 +49,9 @@ public final class FileSource {
   public static byte[] readRange(Path file, long offset, int max) {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
       in.skipNBytes(Math.min(offset + bomLength(file), Files.size(file)));
-      return in.readNBytes(max);
+      byte[] b = in.readNBytes(max);
+      ReadMetrics.sampled(b.length);
+      return b;
     } catch (IOException e) {
       throw Errors.io(file, e);
     }
