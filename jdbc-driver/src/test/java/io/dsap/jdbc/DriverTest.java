@@ -119,6 +119,22 @@ class DriverTest {
   }
 
   @Test
+  void scansThatRejectRowsAreJournaledForTheClient() throws SQLException {
+    io.dsap.engine.calcite.FilesSchema files = c.unwrap(org.apache.calcite.jdbc.CalciteConnection.class)
+        .getRootSchema().subSchemas().get("files").unwrap(io.dsap.engine.calcite.FilesSchema.class);
+    files.journal().drain();
+    assertEquals("48", Sql.scalar(c, "SELECT count(*) FROM customers"));
+    assertTrue(files.journal().drain().isEmpty(), "clean file: nothing to report");
+    assertEquals("237", Sql.scalar(c, "SELECT count(*) FROM orders"));
+    List<io.dsap.engine.rejects.ScanJournal.Entry> entries = files.journal().drain();
+    assertEquals(1, entries.size());
+    assertEquals("orders.csv", entries.get(0).file());
+    assertEquals(240, entries.get(0).recordsRead());
+    assertEquals(3, entries.get(0).rowsRejected());
+    assertEquals(43, entries.get(0).firstReject().line());
+  }
+
+  @Test
   void quotedNewlinesAndCommasSurvive() throws SQLException {
     List<List<String>> notes = Sql.rows(c, "SELECT notes FROM orders WHERE notes LIKE '%' || CHR(10) || '%'");
     assertEquals(2, notes.size(), "two notes hold a line break inside quotes");

@@ -16,7 +16,8 @@ public final class DsapFunctions {
   /** Parameter names of dsap's functions with named parameters, by lower-case function name. */
   private static final Map<String, List<String>> PARAMETER_NAMES = Map.of(
       "read_csv", names(ReadCsvMacro.PARAMETERS),
-      "file_info", List.of("path"));
+      "file_info", List.of("path"),
+      "rejects", List.of("path"));
 
   private DsapFunctions() {}
 
@@ -36,5 +37,6 @@ public final class DsapFunctions {
   public static void register(SchemaPlus schema, FilesSchema files) {
     schema.add("read_csv", new ReadCsvMacro(files));
     schema.add("file_info", TableFunctionImpl.create(FileInfoFunction.class, "fileInfo"));
+    schema.add("rejects", TableFunctionImpl.create(RejectsFunction.class, "rejects"));
   }
 }

@@ -57,7 +57,7 @@ public final class ReadCsvMacro implements TableMacro {
         or(Params.bool(args, 7, "all_varchar"), base.allVarchar()),
         or(Params.text(args, 8), base.nullString()),
         or(Params.integer(args, 9, "sample_size"), base.sampleSize()));
-    return new FileTable(file, files.root().relative(file), options);
+    return new FileTable(file, files.root().relative(file), options, files.journal());
   }
 
   private static <T> T or(T value, T fallback) {

@@ -3,11 +3,13 @@ package io.dsap.engine.calcite;
 import io.dsap.engine.batch.Batch;
 import io.dsap.engine.csv.CsvFileSchema;
 import io.dsap.engine.csv.CsvReader;
+import io.dsap.engine.csv.ScanStats;
 import io.dsap.engine.rejects.RejectLog;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerator;
 
@@ -23,14 +25,14 @@ final class FileEnumerator implements Enumerator<Object[]> {
   private final int[] outputToRead; // output position -> position in distinct
   private final RejectLog rejects;
   private final AtomicBoolean cancel;
-  private final Runnable onComplete;
+  private final Consumer<ScanStats> onComplete;
   private CsvReader reader;
   private Batch batch;
   private int row;
   private Object[] current;
 
   FileEnumerator(Path file, String displayName, CsvFileSchema schema, int[] fields, RejectLog rejects,
-      DataContext root, Runnable onComplete) {
+      DataContext root, Consumer<ScanStats> onComplete) {
     this.file = file;
     this.displayName = displayName;
     this.schema = schema;
@@ -62,7 +64,7 @@ final class FileEnumerator implements Enumerator<Object[]> {
       batch = reader.next();
       row = 0;
       if (batch == null) {
-        onComplete.run();
+        onComplete.accept(reader.stats());
         return false;
       }
     }

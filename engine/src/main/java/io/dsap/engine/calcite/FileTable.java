@@ -4,6 +4,7 @@ import io.dsap.engine.csv.CsvFileSchema;
 import io.dsap.engine.csv.CsvOptions;
 import io.dsap.engine.csv.DetectionCache;
 import io.dsap.engine.rejects.RejectLog;
+import io.dsap.engine.rejects.ScanJournal;
 import io.dsap.engine.types.ColumnSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,12 +32,14 @@ public final class FileTable extends AbstractTable implements TranslatableTable 
   private final Path file;
   private final String displayName;
   private final CsvOptions options;
+  private final ScanJournal journal;
   private volatile RejectLog lastRejects;
 
-  public FileTable(Path file, String displayName, CsvOptions options) {
+  public FileTable(Path file, String displayName, CsvOptions options, ScanJournal journal) {
     this.file = Objects.requireNonNull(file, "file is null");
     this.displayName = Objects.requireNonNull(displayName, "displayName is null");
     this.options = Objects.requireNonNull(options, "options is null");
+    this.journal = Objects.requireNonNull(journal, "journal is null");
   }
 
   public Path file() {
@@ -94,8 +97,12 @@ public final class FileTable extends AbstractTable implements TranslatableTable 
       @Override
       public Enumerator<Object[]> enumerator() {
         RejectLog log = new RejectLog(KEEP_REJECTS);
-        return new FileEnumerator(file, displayName, schema, fields, log, root,
-            () -> lastRejects = log);
+        return new FileEnumerator(file, displayName, schema, fields, log, root, stats -> {
+          lastRejects = log;
+          List<io.dsap.engine.rejects.Reject> first = log.rejects();
+          journal.record(new ScanJournal.Entry(displayName, stats.recordsRead(), stats.rowsRejected(),
+              first.isEmpty() ? null : first.get(0)));
+        });
       }
     };
   }

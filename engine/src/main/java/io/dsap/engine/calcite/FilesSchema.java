@@ -2,6 +2,7 @@ package io.dsap.engine.calcite;
 
 import io.dsap.engine.csv.CsvOptions;
 import io.dsap.engine.error.Errors;
+import io.dsap.engine.rejects.ScanJournal;
 import io.dsap.engine.source.DataRoot;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
@@ -39,6 +40,7 @@ public final class FilesSchema extends AbstractSchema {
   private Map<String, Table> tableMap = Map.of();
   private Map<Path, Long> folderTimes = Map.of();
   private final List<String> warnings = new ArrayList<>();
+  private final ScanJournal journal = new ScanJournal();
 
   public FilesSchema(DataRoot root, CsvOptions options) {
     this.root = root;
@@ -51,6 +53,11 @@ public final class FilesSchema extends AbstractSchema {
 
   public CsvOptions options() {
     return options;
+  }
+
+  /** Scans of this connection that rejected rows. */
+  public ScanJournal journal() {
+    return journal;
   }
 
   /** Problems found while listing (name clashes), for metadata and logs. */
@@ -77,7 +84,7 @@ public final class FilesSchema extends AbstractSchema {
     for (Map.Entry<String, Path> e : name(files).entrySet()) {
       FileTable t = tablesByFile.get(e.getValue());
       if (t == null || !t.displayName().equals(root.relative(e.getValue()))) {
-        t = new FileTable(e.getValue(), root.relative(e.getValue()), options);
+        t = new FileTable(e.getValue(), root.relative(e.getValue()), options, journal);
       }
       keep.put(e.getValue(), t);
       map.put(e.getKey(), t);
