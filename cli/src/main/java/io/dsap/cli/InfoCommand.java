@@ -21,7 +21,11 @@ import picocli.CommandLine.ParentCommand;
     footer = {"", "Example:", "  dsap --root data info"})
 final class InfoCommand implements Callable<Integer> {
   /** The formats the engine reads today; to come from the engine's format registry once it has one. */
-  static final List<String> FORMATS = List.of("csv", "tsv");
+  /** The formats this build reads, with their extensions: {@code csv (csv, tsv, psv)}. */
+  static List<String> formats() {
+    return io.dsap.engine.format.FormatRegistry.defaults().formats().stream()
+        .map(f -> f.name() + " (" + String.join(", ", f.extensions()) + ")").toList();
+  }
   /** The schema whose functions are listed. */
   static final String SCHEMA = "files";
 
@@ -43,7 +47,7 @@ final class InfoCommand implements Callable<Integer> {
       out.println("url: " + url);
       out.println("driver: " + meta.getDriverName() + " " + meta.getDriverVersion()
           + " (" + meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + ")");
-      out.println("formats: " + String.join(", ", FORMATS));
+      out.println("formats: " + String.join(", ", formats()));
       out.println();
       printFunctions(meta, out);
       out.println();

@@ -56,6 +56,7 @@ final class SqlCommand implements Callable<Integer> {
     }
     String sql = statement(query == null || query.equals("-") ? readAll(io.in()) : query);
     try (Connection db = connection.open(); Statement statement = db.createStatement()) {
+      RejectWarnings.reset(db);
       if (statement.execute(sql)) {
         try (ResultSet rows = statement.getResultSet()) {
           format.write(rows, io.out());
@@ -63,6 +64,8 @@ final class SqlCommand implements Callable<Integer> {
       } else {
         io.err().println(statement.getUpdateCount() + " rows affected");
       }
+      io.out().flush();
+      RejectWarnings.print(db, io.err());
     }
     return ExitCodes.OK;
   }

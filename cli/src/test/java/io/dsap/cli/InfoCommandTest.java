@@ -23,7 +23,7 @@ class InfoCommandTest {
     assertTrue(out.startsWith("dsap " + Version.version() + "\n"), out);
     assertTrue(out.contains("\nurl: jdbc:dsap:" + root + "\n"), out);
     assertTrue(out.contains("\ndriver: dsap JDBC Driver "), out);
-    assertTrue(out.contains("\nformats: csv, tsv\n"), out);
+    assertTrue(out.contains("\nformats: csv (csv, tsv, psv)"), out);
     assertTrue(out.contains("Functions in schema 'files' ("), out);
     assertTrue(out.contains("\n  read_csv "), "the driver's own table functions are listed: " + out);
     assertTrue(out.contains("  numeric: ABS, ACOS"), out);

@@ -198,4 +198,18 @@ class SqlCommandTest {
     assertTrue(result.err().contains("unknown format 'xml' (expected one of: table, csv, json)"), result::toString);
     assertTrue(result.err().contains("Try 'dsap sql --help'"), result::toString);
   }
+
+  @Test
+  void warnsOnStderrWhenRowsWereRejected() {
+    Cli.Result result = Cli.run("--root", java.nio.file.Path.of("../examples").toString(), "sql",
+        "SELECT count(*) AS n FROM orders");
+    assertEquals(0, result.exitCode(), result::toString);
+    assertTrue(result.out().contains("237"), result::toString);
+    assertTrue(result.err().startsWith("warning: orders.csv: 3 of 240 rows rejected (first: orders.csv:43: value"
+        + " '2024-02-30' in column order_date (DATE)"), result::toString);
+    assertTrue(result.err().contains("SELECT * FROM rejects('orders.csv')"), result::toString);
+    Cli.Result clean = Cli.run("--root", java.nio.file.Path.of("../examples").toString(), "sql",
+        "SELECT count(*) AS n FROM customers");
+    assertEquals("", clean.err(), "a clean file gives no warning");
+  }
 }
