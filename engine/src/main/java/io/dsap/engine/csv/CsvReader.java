@@ -1,18 +1,15 @@
 package io.dsap.engine.csv;
 
 import io.dsap.engine.batch.Batch;
-import io.dsap.engine.batch.BooleanVector;
 import io.dsap.engine.batch.ColumnVector;
-import io.dsap.engine.batch.DoubleVector;
-import io.dsap.engine.batch.LongVector;
 import io.dsap.engine.batch.StringVector;
+import io.dsap.engine.batch.TextValues;
 import io.dsap.engine.error.Errors;
 import io.dsap.engine.format.BatchReader;
 import io.dsap.engine.format.ProgressListener;
 import io.dsap.engine.rejects.Reject;
 import io.dsap.engine.rejects.RejectSink;
 import io.dsap.engine.source.FileSource;
-import io.dsap.engine.types.ByteParsers;
 import io.dsap.engine.types.ColumnSpec;
 import io.dsap.engine.types.ColumnType;
 import java.io.IOException;
@@ -45,7 +42,7 @@ public final class CsvReader implements BatchReader {
   private final RejectSink rejects;
   private final InputStream in;
   private final CsvTokenizer tokenizer;
-  private final ByteParsers p = new ByteParsers();
+  private final TextValues values = new TextValues();
   private final byte[] nullString;
   private final int bom;
   private final ProgressListener progress;
@@ -175,7 +172,7 @@ public final class CsvReader implements BatchReader {
         }
         continue;
       }
-      String problem = convert(spec, k < 0 ? null : vectors[k], r, b, s, e);
+      String problem = values.write(spec, k < 0 ? null : vectors[k], r, b, s, e);
       if (problem != null) {
         String value = new String(b, s, e - s, StandardCharsets.UTF_8);
         rollback(r);
@@ -184,93 +181,6 @@ public final class CsvReader implements BatchReader {
       }
     }
     return true;
-  }
-
-  /** Parses one value into {@code v} (or only checks it when {@code v} is null); null or the problem. */
-  private String convert(ColumnSpec spec, ColumnVector v, int r, byte[] b, int s, int e) {
-    switch (spec.type()) {
-      case INTEGER: {
-        long x = p.parseLong(b, s, e);
-        if (!p.ok) {
-          return "is not a whole number";
-        }
-        if (x < Integer.MIN_VALUE || x > Integer.MAX_VALUE) {
-          return "is outside the INTEGER range; read the column as BIGINT (types => '" + spec.name() + ":BIGINT')";
-        }
-        if (v != null) {
-          ((LongVector) v).set(r, x);
-        }
-        return null;
-      }
-      case BIGINT: {
-        long x = p.parseLong(b, s, e);
-        if (!p.ok) {
-          return "is not a whole number in the BIGINT range";
-        }
-        if (v != null) {
-          ((LongVector) v).set(r, x);
-        }
-        return null;
-      }
-      case DECIMAL: {
-        long x = p.parseDecimal(b, s, e, spec.scale());
-        if (!p.ok) {
-          p.parseDecimal(b, s, e, -1);
-          if (p.ok) {
-            return "has more than " + spec.scale() + " digits after the point; read the column as DOUBLE"
-                + " (types => '" + spec.name() + ":DOUBLE')";
-          }
-          return "is not a decimal number";
-        }
-        if (v != null) {
-          ((LongVector) v).set(r, x);
-        }
-        return null;
-      }
-      case DOUBLE: {
-        double x = p.parseDouble(b, s, e);
-        if (!p.ok) {
-          return "is not a number";
-        }
-        if (v != null) {
-          ((DoubleVector) v).set(r, x);
-        }
-        return null;
-      }
-      case BOOLEAN: {
-        boolean x = p.parseBoolean(b, s, e);
-        if (!p.ok) {
-          return "is not true or false";
-        }
-        if (v != null) {
-          ((BooleanVector) v).set(r, x);
-        }
-        return null;
-      }
-      case DATE: {
-        int x = p.parseDate(b, s, e, spec.format());
-        if (!p.ok) {
-          return "is not a valid date in the format " + spec.format().datePattern();
-        }
-        if (v != null) {
-          ((LongVector) v).set(r, x);
-        }
-        return null;
-      }
-      case TIMESTAMP: {
-        long x = p.parseTimestamp(b, s, e, spec.format());
-        if (!p.ok) {
-          return "is not a valid timestamp in the format " + spec.format().timestampPattern();
-        }
-        if (v != null) {
-          ((LongVector) v).set(r, x);
-        }
-        return null;
-      }
-      default:
-        ((StringVector) v).set(r, b, s, e);
-        return null;
-    }
   }
 
   private boolean isNull(byte[] b, int s, int e) {
@@ -299,10 +209,7 @@ public final class CsvReader implements BatchReader {
   }
 
   private void rejectValue(int r, ColumnSpec spec, String value, String problem, byte[] raw) {
-    String hint = problem.contains("types =>") ? "" : ". Fix the value, or read the column as text with types => '"
-        + spec.name() + ":VARCHAR'";
-    reject(r, spec.name(), value, "value '" + value + "' in column " + spec.name() + " (" + spec.typeText() + ") "
-        + problem + hint, raw);
+    reject(r, spec.name(), value, TextValues.reason(spec, value, problem), raw);
   }
 
   private void reject(int r, String column, String value, String reason) {

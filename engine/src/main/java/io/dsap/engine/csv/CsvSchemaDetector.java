@@ -6,6 +6,7 @@ import io.dsap.engine.types.ByteParsers;
 import io.dsap.engine.types.ColumnSpec;
 import io.dsap.engine.types.ColumnType;
 import io.dsap.engine.types.TemporalFormat;
+import io.dsap.engine.types.ValueTypeStats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -72,7 +73,7 @@ public final class CsvSchemaDetector {
   private static final class Sample {
     final int columns;
     final byte[] nullString;
-    final ColumnStats[] stats;
+    final ValueTypeStats[] stats;
     final ByteParsers parsers = new ByteParsers();
     byte[][] first;
     long bodyRecords;
@@ -81,9 +82,9 @@ public final class CsvSchemaDetector {
     Sample(int columns, String nullString) {
       this.columns = columns;
       this.nullString = nullString == null ? null : nullString.getBytes(StandardCharsets.UTF_8);
-      this.stats = new ColumnStats[columns];
+      this.stats = new ValueTypeStats[columns];
       for (int i = 0; i < columns; i++) {
-        stats[i] = new ColumnStats();
+        stats[i] = new ValueTypeStats();
       }
     }
 
@@ -184,7 +185,7 @@ public final class CsvSchemaDetector {
       }
     }
 
-    private void add(ColumnStats s, byte[] b, int start, int end) {
+    private void add(ValueTypeStats s, byte[] b, int start, int end) {
       if (isNull(b, start, end)) {
         s.addNull();
       } else {
@@ -257,7 +258,7 @@ public final class CsvSchemaDetector {
           return false;
         }
         for (byte[] v : first) {
-          ColumnStats s = new ColumnStats();
+          ValueTypeStats s = new ValueTypeStats();
           s.add(v, 0, v.length, parsers);
           if (s.resolve("x", true).type() != ColumnType.VARCHAR) {
             return false;
@@ -272,7 +273,7 @@ public final class CsvSchemaDetector {
           continue;
         }
         anyTyped = true;
-        if (!ColumnStats.fits(body, first[i], 0, first[i].length, parsers)) {
+        if (!ValueTypeStats.fits(body, first[i], 0, first[i].length, parsers)) {
           return true;
         }
       }
