@@ -22,15 +22,22 @@ import java.util.Objects;
  * @param allVarchar read every column as VARCHAR
  * @param nullString text that means NULL besides the empty field
  * @param sampleSize records sampled for type detection; -1 reads the whole file
+ * @param encoding character set name; null detects it
  */
 public record CsvOptions(String delimiter, String quote, String escape, Boolean header, Integer skip,
-    Map<String, TypeOverride> types, Boolean allVarchar, String nullString, Integer sampleSize) {
+    Map<String, TypeOverride> types, Boolean allVarchar, String nullString, Integer sampleSize, String encoding) {
 
   public static final int DEFAULT_SAMPLE_SIZE = 20_480;
-  public static final CsvOptions DETECT = new CsvOptions(null, null, null, null, null, Map.of(), null, null, null);
+  public static final CsvOptions DETECT = new CsvOptions(null, null, null, null, null, Map.of(), null, null, null, null);
 
   /** A type forced by the user, with an optional date layout or decimal scale (-1: detect). */
   public record TypeOverride(ColumnType type, TemporalFormat format, int scale) {}
+
+  /** Options without an encoding override. */
+  public CsvOptions(String delimiter, String quote, String escape, Boolean header, Integer skip,
+      Map<String, TypeOverride> types, Boolean allVarchar, String nullString, Integer sampleSize) {
+    this(delimiter, quote, escape, header, skip, types, allVarchar, nullString, sampleSize, null);
+  }
 
   public CsvOptions {
     types = types == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(types));
@@ -140,6 +147,7 @@ public record CsvOptions(String delimiter, String quote, String escape, Boolean 
   /** A stable key for caches: equal options give equal keys. */
   public String cacheKey() {
     return Objects.toString(delimiter) + '\u0001' + quote + '\u0001' + escape + '\u0001' + header + '\u0001'
-        + skip + '\u0001' + types + '\u0001' + allVarchar + '\u0001' + nullString + '\u0001' + sampleSize;
+        + skip + '\u0001' + types + '\u0001' + allVarchar + '\u0001' + nullString + '\u0001' + sampleSize
+        + '\u0001' + encoding;
   }
 }

@@ -45,6 +45,7 @@ public final class CsvReader implements BatchReader {
   private final TextValues values = new TextValues();
   private final byte[] nullString;
   private final int bom;
+  private final boolean checkUtf8;
   private final ProgressListener progress;
   private final long size;
   private long read;
@@ -84,8 +85,10 @@ public final class CsvReader implements BatchReader {
     this.batch = new Batch(vectors, batchSize);
     this.rejects = rejects;
     this.nullString = schema.nullString() == null ? null : schema.nullString().getBytes(StandardCharsets.UTF_8);
-    this.bom = schema.bom() ? 3 : 0;
-    this.in = FileSource.open(file);
+    // offsets point into the file where the text is plain UTF-8; otherwise into the decoded text
+    this.bom = schema.layout().seekable() ? schema.layout().bomLength() : 0;
+    this.checkUtf8 = schema.layout().charset().equals(java.nio.charset.StandardCharsets.UTF_8);
+    this.in = FileSource.openText(file, schema.layout());
     this.tokenizer = new CsvTokenizer(in, schema.dialect(), READ_BUFFER, MAX_RECORD_BYTES);
     try {
       CsvDialect d = schema.dialect();
@@ -160,12 +163,26 @@ public final class CsvReader implements BatchReader {
     for (int c = 0; c < n; c++) {
       int k = vectorOf[c];
       ColumnSpec spec = specs[c];
-      if (spec.type() == ColumnType.VARCHAR && k < 0) {
+      if (spec.type() == ColumnType.VARCHAR && k < 0 && !checkUtf8) {
         continue;
       }
       t.unescape(c);
       int s = t.start(c);
       int e = t.end(c);
+      if (checkUtf8 && spec.type() == ColumnType.VARCHAR) {
+        int bad = io.dsap.engine.source.Encodings.validUtf8(b, s, e, false);
+        if (bad >= 0) {
+          rollback(r);
+          reject(r, spec.name(), null, "column " + spec.name() + " holds bytes that are not valid UTF-8 ("
+              + hex(b, bad, e) + " at byte offset " + (t.byteOffset() + bom + (bad - t.recordStart()))
+              + "). If the file is not UTF-8, name its"
+              + " encoding, e.g. encoding => 'windows-1252'", raw);
+          return false;
+        }
+        if (k < 0) {
+          continue;
+        }
+      }
       if (isNull(b, s, e) && !(s == e && t.quoted(c) && spec.type() == ColumnType.VARCHAR)) {
         if (k >= 0) {
           vectors[k].setNull(r);
@@ -196,6 +213,14 @@ public final class CsvReader implements BatchReader {
       }
     }
     return true;
+  }
+
+  private static String hex(byte[] b, int from, int end) {
+    StringBuilder s = new StringBuilder();
+    for (int i = from; i < Math.min(end, from + 4); i++) {
+      s.append(s.length() > 0 ? " " : "").append(String.format("%02X", b[i] & 0xff));
+    }
+    return s.toString();
   }
 
   /** Undoes a partly written row before it is rejected. */

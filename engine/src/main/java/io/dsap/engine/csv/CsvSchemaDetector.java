@@ -2,6 +2,7 @@ package io.dsap.engine.csv;
 
 import io.dsap.engine.error.Errors;
 import io.dsap.engine.source.FileSource;
+import io.dsap.engine.source.TextLayout;
 import io.dsap.engine.types.ByteParsers;
 import io.dsap.engine.types.ColumnSpec;
 import io.dsap.engine.types.ColumnType;
@@ -38,12 +39,15 @@ public final class CsvSchemaDetector {
     } catch (IOException e) {
       throw Errors.io(file, e);
     }
-    int bom = FileSource.bomLength(file);
-    byte[] head = FileSource.readRange(file, 0, HEAD_BYTES);
-    boolean complete = head.length >= size - bom;
+    TextLayout layout = FileSource.textLayout(file, options.encoding());
+    byte[] head = FileSource.readText(file, layout, 0, HEAD_BYTES + 1);
+    boolean complete = head.length <= HEAD_BYTES;
+    if (!complete) {
+      head = java.util.Arrays.copyOf(head, HEAD_BYTES);
+    }
     if (head.length == 0) {
       return new CsvFileSchema(CsvDialect.RFC4180.withHeader(false), List.of(ColumnSpec.varchar("column1", "empty file")),
-          options.nullString(), bom > 0, 0, true, List.of("empty_file"));
+          options.nullString(), layout, 0, true, List.of("empty_file"));
     }
     CsvDialect dialect = DialectSniffer.sniff(head, head.length, complete, options);
     int columns = DialectSniffer.fieldCount(head, head.length, complete, dialect);
@@ -52,21 +56,21 @@ public final class CsvSchemaDetector {
     int budget = options.sampleSizeOrDefault();
     boolean wholeFile = budget < 0 || complete;
     if (budget < 0 && !complete) {
-      sample.addStream(file, dialect, Long.MAX_VALUE);
+      sample.addStream(file, layout, dialect, Long.MAX_VALUE);
     } else {
       sample.addBytes(head, head.length, complete, dialect, true, complete ? Long.MAX_VALUE : budget / 2);
-      if (!complete) {
+      if (!complete && layout.seekable()) {
         long perChunk = Math.max(1, (budget - sample.bodyRecords) / CHUNKS);
-        long room = size - bom - head.length;
+        long room = size - layout.bomLength() - head.length;
         for (int i = 0; i < CHUNKS && room > 0; i++) {
           long offset = head.length + room * i / CHUNKS;
-          byte[] chunk = FileSource.readRange(file, offset, CHUNK_BYTES);
+          byte[] chunk = FileSource.readText(file, layout, offset, CHUNK_BYTES);
           sample.addChunk(chunk, dialect, perChunk);
         }
       }
       wholeFile = complete && sample.headRecordsComplete;
     }
-    return sample.toSchema(dialect, options, bom > 0, wholeFile);
+    return sample.toSchema(dialect, options, layout, wholeFile);
   }
 
   /** Records seen so far: the first record kept aside (it may be the header), the rest as stats. */
@@ -111,8 +115,8 @@ public final class CsvSchemaDetector {
       }
     }
 
-    void addStream(Path file, CsvDialect d, long max) {
-      try (InputStream in = FileSource.open(file)) {
+    void addStream(Path file, TextLayout layout, CsvDialect d, long max) {
+      try (InputStream in = FileSource.openText(file, layout)) {
         CsvTokenizer t = new CsvTokenizer(in, d, 1 << 20, 64 << 20);
         t.skipLines(d.skip());
         while (t.next() && bodyRecords < max) {
@@ -208,7 +212,7 @@ public final class CsvSchemaDetector {
       return true;
     }
 
-    CsvFileSchema toSchema(CsvDialect dialect, CsvOptions options, boolean bom, boolean wholeFile) {
+    CsvFileSchema toSchema(CsvDialect dialect, CsvOptions options, TextLayout layout, boolean wholeFile) {
       boolean header = decideHeader(options, wholeFile);
       if (!header && first != null) {
         bodyRecords++;
@@ -229,7 +233,7 @@ public final class CsvSchemaDetector {
         }
         specs.add(override(spec, options));
       }
-      return new CsvFileSchema(dialect.withHeader(header), specs, options.nullString(), bom, bodyRecords,
+      return new CsvFileSchema(dialect.withHeader(header), specs, options.nullString(), layout, bodyRecords,
           wholeFile, List.copyOf(flags));
     }
 
