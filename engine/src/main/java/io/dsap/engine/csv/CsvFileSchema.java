@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param sampledRecords records that detection looked at
  * @param wholeFileSampled whether those were all the records of the file
  * @param flags file-level findings, e.g. {@code ambiguous_date}, {@code empty_file}
+ * @param nullPadding whether records with too few fields are padded with NULLs (else rejected)
  */
 public record CsvFileSchema(CsvDialect dialect, List<ColumnSpec> columns, String nullString, TextLayout layout,
-    long sampledRecords, boolean wholeFileSampled, List<String> flags) {
+    long sampledRecords, boolean wholeFileSampled, List<String> flags, boolean nullPadding) {
   public CsvFileSchema {
     Objects.requireNonNull(dialect, "dialect is null");
     Objects.requireNonNull(layout, "layout is null");

@@ -145,11 +145,15 @@ public final class CsvReader implements BatchReader {
       return false;
     }
     int n = t.fieldCount();
-    if (n != specs.length) {
+    if (n == specs.length + 1 && schema.dialect().trailingDelimiter() && t.start(n - 1) == t.end(n - 1)) {
+      n = specs.length; // the empty field after a trailing delimiter
+    }
+    if (n > specs.length || (n < specs.length && !schema.nullPadding())) {
       reject(r, null, null, "expected " + specs.length + " fields, found " + n
           + (n < specs.length ? " (a missing delimiter, or a line break inside an unquoted value?)"
               : " (a delimiter inside an unquoted value? quote it)")
-          + ". Fix the line, or read it with the right delimiter (option delimiter).");
+          + ". Fix the line" + (n < specs.length ? ", or read short rows padded with NULLs (null_padding => true)"
+              : ", or read it with the right delimiter (option delimiter)") + ".");
       return false;
     }
     byte[] raw = null;
@@ -160,6 +164,11 @@ public final class CsvReader implements BatchReader {
       }
     }
     byte[] b = t.buffer();
+    for (int c = n; c < specs.length; c++) {
+      if (vectorOf[c] >= 0) {
+        vectors[vectorOf[c]].setNull(r); // null_padding
+      }
+    }
     for (int c = 0; c < n; c++) {
       int k = vectorOf[c];
       ColumnSpec spec = specs[c];

@@ -47,12 +47,12 @@ public final class CsvSchemaDetector {
     }
     if (head.length == 0) {
       return new CsvFileSchema(CsvDialect.RFC4180.withHeader(false), List.of(ColumnSpec.varchar("column1", "empty file")),
-          options.nullString(), layout, 0, true, List.of("empty_file"));
+          options.nullString(), layout, 0, true, List.of("empty_file"), false);
     }
     CsvDialect dialect = DialectSniffer.sniff(head, head.length, complete, options);
     int columns = DialectSniffer.fieldCount(head, head.length, complete, dialect);
 
-    Sample sample = new Sample(columns, options.nullString());
+    Sample sample = new Sample(columns, dialect.trailingDelimiter(), options.nullString());
     int budget = options.sampleSizeOrDefault();
     boolean wholeFile = budget < 0 || complete;
     if (budget < 0 && !complete) {
@@ -76,6 +76,7 @@ public final class CsvSchemaDetector {
   /** Records seen so far: the first record kept aside (it may be the header), the rest as stats. */
   private static final class Sample {
     final int columns;
+    final boolean trailing;
     final byte[] nullString;
     final ValueTypeStats[] stats;
     final ByteParsers parsers = new ByteParsers();
@@ -83,8 +84,9 @@ public final class CsvSchemaDetector {
     long bodyRecords;
     boolean headRecordsComplete = true;
 
-    Sample(int columns, String nullString) {
+    Sample(int columns, boolean trailing, String nullString) {
       this.columns = columns;
+      this.trailing = trailing;
       this.nullString = nullString == null ? null : nullString.getBytes(StandardCharsets.UTF_8);
       this.stats = new ValueTypeStats[columns];
       for (int i = 0; i < columns; i++) {
@@ -141,7 +143,7 @@ public final class CsvSchemaDetector {
       // A chunk that starts inside a quoted multi-line field parses as garbage: keep it only if
       // most of its records have the expected field count.
       DialectSniffer.Score s = DialectSniffer.score(rest, rest.length, false, d.withSkip(0));
-      if (s.records() == 0 || s.fields() != columns || s.ratio() < 0.9) {
+      if (s.records() == 0 || s.fields() != columns + (trailing ? 1 : 0) || s.ratio() < 0.9) {
         return;
       }
       long before = bodyRecords;
@@ -151,7 +153,7 @@ public final class CsvSchemaDetector {
           if (t.recordEnd() >= rest.length) {
             break;
           }
-          if (t.fieldCount() == columns && t.malformed() == null) {
+          if (fits(t) && t.malformed() == null) {
             addBody(t);
           }
         }
@@ -173,11 +175,17 @@ public final class CsvSchemaDetector {
         }
         return true;
       }
-      if (t.fieldCount() != columns || t.malformed() != null) {
+      if (!fits(t) || t.malformed() != null) {
         return false; // ragged or malformed records say nothing reliable about types
       }
       addBody(t);
       return true;
+    }
+
+    /** The record has the file's columns (plus the empty field of a trailing delimiter). */
+    private boolean fits(CsvTokenizer t) {
+      int n = t.fieldCount();
+      return n == columns || (trailing && n == columns + 1 && t.start(columns) == t.end(columns));
     }
 
     private void addBody(CsvTokenizer t) {
@@ -233,8 +241,14 @@ public final class CsvSchemaDetector {
         }
         specs.add(override(spec, options));
       }
+      if (dialect.trailingDelimiter()) {
+        flags.add("trailing_delimiter");
+      }
+      if (dialect.skip() > 0 && options.skip() == null) {
+        flags.add("skipped_leading_lines");
+      }
       return new CsvFileSchema(dialect.withHeader(header), specs, options.nullString(), layout, bodyRecords,
-          wholeFile, List.copyOf(flags));
+          wholeFile, List.copyOf(flags), Boolean.TRUE.equals(options.nullPadding()));
     }
 
     /**
