@@ -230,6 +230,23 @@ class XmlFormatTest {
   }
 
   @Test
+  void internalEntitiesAreNotExpandedEither() throws IOException {
+    StringBuilder doc = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE rows [\n <!ENTITY lol \"lol\">\n");
+    for (int i = 1; i <= 9; i++) {
+      doc.append(" <!ENTITY lol").append(i).append(" \"").append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10))
+          .append("\">\n");
+    }
+    doc.append("]>\n<rows><row><a>&lol9;</a></row><row><a>&#65;&amp;B</a></row></rows>\n");
+    Path bomb = write("lol.xml", doc.toString());
+    DsapException e = assertThrows(DsapException.class, () -> read(open(bomb, Map.of()), new RejectLog(1)));
+    assertTrue(e.getMessage().contains("lol.xml:14:") && e.getMessage().contains("entity '&lol9;' is not defined"),
+        e.getMessage());
+    Path plain = write("refs.xml", "<rows><row><a>&#65;&amp;B</a></row><row><a>x</a></row></rows>");
+    assertEquals("A&B", read(open(plain, Map.of()), new RejectLog(1)).rows().get(0).get("a"),
+        "character references and the built-in entities still work");
+  }
+
+  @Test
   void anExternalDtdIsNotLoaded() throws IOException {
     Path dtd = write("rows.dtd", "<!ATTLIST row injected CDATA \"from-the-dtd\">");
     Path f = write("withdtd.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE rows SYSTEM \"" + dtd.toUri() + "\">\n"
