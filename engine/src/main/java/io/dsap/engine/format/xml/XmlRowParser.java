@@ -16,8 +16,9 @@ final class XmlRowParser {
 
   /** Reads the row whose start tag the reader is on; leaves the reader on its end tag. */
   static XmlRow read(XMLStreamReader2 r) throws XMLStreamException {
-    var start = r.getLocationInfo().getStartLocation();
-    XmlRow row = new XmlRow(start.getLineNumber(), start.getCharacterOffset());
+    // the long offset: Location.getCharacterOffset() is an int and overflows past 2 GB
+    XmlRow row = new XmlRow(r.getLocationInfo().getStartLocation().getLineNumber(),
+        r.getLocationInfo().getStartingCharOffset());
     echo(row.rawBuilder(), r);
     attributes(r, "", row);
     boolean nil = isNil(r);

@@ -1,5 +1,6 @@
 package io.dsap.engine.format.xml;
 
+import io.dsap.engine.error.Errors;
 import io.dsap.engine.source.SampleSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,10 @@ final class XmlSchemaDetector {
     boolean complete = true;
     if (found.root() != null) {
       complete = sample(file, displayName, found.rowTag(), sample, options.sampleSize());
+      if (options.rowTag() != null && sample.rows() == 0) {
+        throw Errors.invalidOption("row_tag", options.rowTag(), "the local name of an element of " + displayName
+            + ", but no element is called that (its root is <" + found.root() + ">); leave row_tag out to detect it");
+      }
     }
     return sample.toSchema(found, options.overrides(), complete);
   }

@@ -153,6 +153,9 @@ class XmlFormatTest {
     TableSource items = open(f, Map.of("row_tag", "item"));
     assertEquals(Map.of("sku", "VARCHAR", "qty", "INTEGER"), Map.copyOf(types(items)));
     assertEquals(2, read(items, new RejectLog(1)).rows().size());
+    DsapException e = assertThrows(DsapException.class, () -> open(f, Map.of("row_tag", "product")));
+    assertTrue(e.getMessage().contains("option row_tag => 'product' is not valid: expected the local name of an"
+        + " element of api.xml, but no element is called that (its root is <response>)"), e.getMessage());
 
     Path one = write("config.xml", "<config><host>db</host><port>5432</port></config>");
     TableSource c = open(one, Map.of());
