@@ -19,8 +19,9 @@ import java.util.function.Supplier;
 /**
  * Decides how a JSON file lays out its records, from its first bytes:
  * <ol>
+ *   <li>{@code .ndjson}/{@code .jsonl}: NDJSON;</li>
  *   <li>{@code [} first: an array of records;</li>
- *   <li>several lines that each hold a whole object: NDJSON (also for {@code .ndjson}/{@code .jsonl});</li>
+ *   <li>several lines that each hold a whole object: NDJSON;</li>
  *   <li>one object holding an array of objects: records, found shallowest first up to
  *       {@link #MAX_PATH_DEPTH} levels ({@code data}, then {@code result.items});</li>
  *   <li>otherwise whole objects, possibly spanning lines, one record each.</li>
@@ -46,6 +47,9 @@ final class JsonLayoutDetector {
     if (forced == JsonLayout.NDJSON || forced == JsonLayout.OBJECTS) {
       return JsonFraming.of(forced);
     }
+    if (forced == null && isNdjsonExtension(file)) {
+      return JsonFraming.of(JsonLayout.NDJSON); // the name says one value per line, whatever the lines hold
+    }
     if (forced == JsonLayout.ARRAY || (forced == null && c == '[')) {
       if (c != '[') {
         throw notThere(displayName, "layout => 'array'", "'['", head, i);
@@ -56,9 +60,6 @@ final class JsonLayoutDetector {
       if (forced == JsonLayout.RECORDS) {
         throw notThere(displayName, "layout => 'records'", "'{'", head, i);
       }
-      if (isNdjsonExtension(file)) {
-        return JsonFraming.of(JsonLayout.NDJSON);
-      }
       throw new DsapException(ErrorCode.MALFORMED_DATA, displayName + ":" + lineOf(head, i) + ": the file does not"
           + " look like JSON records: it starts with '" + preview(head, i) + "', expected '{' (an object) or '['"
           + " (an array). If each line holds one JSON value, read it with layout => 'ndjson'.");
@@ -66,7 +67,7 @@ final class JsonLayoutDetector {
     if (forced == JsonLayout.RECORDS) {
       return records(file, displayName, head, complete, options.recordsPath());
     }
-    if (isNdjsonExtension(file) || looksLikeNdjson(head, complete)) {
+    if (looksLikeNdjson(head, complete)) {
       return JsonFraming.of(JsonLayout.NDJSON);
     }
     if (singleValue(head, i, complete)) {
