@@ -142,7 +142,40 @@ public final class FileSource {
     return Errors.io(file, e);
   }
 
-  // --- kept for callers that predate TextLayout: UTF-8 detection with defaults
+  /** Opens the decoded text like {@link #openText}, for detection: its bytes count as sampled, not scanned. */
+  public static InputStream openTextSample(Path file, TextLayout layout) {
+    try {
+      InputStream raw = new BufferedInputStream(decompressed(file, layout.compression()), 1 << 16);
+      return new FilterInputStream(utf8(file, layout, raw)) {
+        @Override
+        public int read() throws IOException {
+          int b = super.read();
+          if (b >= 0) {
+            ReadMetrics.sampled(1);
+          }
+          return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          int n = super.read(b, off, len);
+          if (n > 0) {
+            ReadMetrics.sampled(n);
+          }
+          return n;
+        }
+      };
+    } catch (IOException e) {
+      throw unreadable(file, e);
+    }
+  }
+
+  // --- kept for callers that predate TextLayout: the layout is detected with defaults
+
+  /** Length of the byte order mark that starts the (decompressed) file. */
+  public static int bomLength(Path file) {
+    return textLayout(file, null).bomLength();
+  }
 
   /** Opens a text file with a detected layout (see {@link #openText}). */
   public static InputStream open(Path file) {
