@@ -34,7 +34,7 @@ final class XlsxSharedStrings {
     XMLStreamReader x = XmlInput.reader(in);
     try {
       while (x.hasNext()) {
-        if (x.next() == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("si")) {
+        if (x.next() == XMLStreamConstants.START_ELEMENT && XmlInput.name(x).equals("si")) {
           out.add(richText(x, "si"));
         }
       }
@@ -55,7 +55,7 @@ final class XlsxSharedStrings {
     while (x.hasNext()) {
       int ev = x.next();
       if (ev == XMLStreamConstants.START_ELEMENT) {
-        String name = x.getLocalName();
+        String name = XmlInput.name(x);
         if (name.equals("rPh")) {
           phonetic++;
         } else if (name.equals("t") && phonetic == 0) {
@@ -70,7 +70,7 @@ final class XlsxSharedStrings {
           }
         }
       } else if (ev == XMLStreamConstants.END_ELEMENT) {
-        String name = x.getLocalName();
+        String name = XmlInput.name(x);
         if (name.equals("rPh")) {
           phonetic--;
         } else if (name.equals(element)) {

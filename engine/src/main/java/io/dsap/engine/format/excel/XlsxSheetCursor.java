@@ -43,11 +43,11 @@ final class XlsxSheetCursor implements SheetCursor {
     this.file = file;
     this.sheet = sheet;
     try {
-      this.x = XmlInput.reader(in);
+      this.x = XmlInput.plainReader(in);
       while (x.hasNext()) {
         int ev = x.next();
         if (ev == XMLStreamConstants.START_ELEMENT) {
-          String name = x.getLocalName();
+          String name = XmlInput.name(x);
           if (name.equals("dimension")) {
             dimension = x.getAttributeValue(null, "ref");
           } else if (name.equals("sheetData")) {
@@ -75,11 +75,11 @@ final class XlsxSheetCursor implements SheetCursor {
     try {
       while (x.hasNext()) {
         int ev = x.next();
-        if (ev == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("row")) {
+        if (ev == XMLStreamConstants.START_ELEMENT && XmlInput.name(x).equals("row")) {
           readRow(row);
           return true;
         }
-        if (ev == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("sheetData")) {
+        if (ev == XMLStreamConstants.END_ELEMENT && XmlInput.name(x).equals("sheetData")) {
           readTail();
           break;
         }
@@ -104,12 +104,12 @@ final class XlsxSheetCursor implements SheetCursor {
     while (x.hasNext()) {
       int ev = x.next();
       if (ev == XMLStreamConstants.START_ELEMENT) {
-        if (x.getLocalName().equals("c")) {
+        if (XmlInput.name(x).equals("c")) {
           col = readCell(row, col + 1);
         } else {
           skip();
         }
-      } else if (ev == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("row")) {
+      } else if (ev == XMLStreamConstants.END_ELEMENT && XmlInput.name(x).equals("row")) {
         return;
       }
     }
@@ -127,7 +127,7 @@ final class XlsxSheetCursor implements SheetCursor {
     while (x.hasNext()) {
       int ev = x.next();
       if (ev == XMLStreamConstants.START_ELEMENT) {
-        String name = x.getLocalName();
+        String name = XmlInput.name(x);
         if (name.equals("v")) {
           v = x.getElementText();
         } else if (name.equals("is")) {
@@ -136,7 +136,7 @@ final class XlsxSheetCursor implements SheetCursor {
           formula |= name.equals("f");
           skip();
         }
-      } else if (ev == XMLStreamConstants.END_ELEMENT && x.getLocalName().equals("c")) {
+      } else if (ev == XMLStreamConstants.END_ELEMENT && XmlInput.name(x).equals("c")) {
         break;
       }
     }
@@ -221,14 +221,20 @@ final class XlsxSheetCursor implements SheetCursor {
     }
   }
 
-  /** The 0-based column of a reference such as {@code BC17}. */
+  /** The 0-based column of a reference such as {@code BC17} (no allocation: it runs per cell). */
   static int column(String ref) {
-    int i = 0;
-    while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
-      i++;
+    int col = 0;
+    for (int i = 0; i < ref.length(); i++) {
+      char ch = ref.charAt(i);
+      if (ch >= 'A' && ch <= 'Z') {
+        col = col * 26 + (ch - 'A' + 1);
+      } else if (ch >= 'a' && ch <= 'z') {
+        col = col * 26 + (ch - 'a' + 1);
+      } else {
+        break;
+      }
     }
-    String letters = ref.substring(0, i).toUpperCase(java.util.Locale.ROOT);
-    return CellRange.columnIndex(letters, 0, letters.length());
+    return col - 1;
   }
 
   /** Skips the element the parser stands on, children included. */
@@ -248,7 +254,7 @@ final class XlsxSheetCursor implements SheetCursor {
   private void readTail() throws XMLStreamException {
     List<String> m = new ArrayList<>();
     while (x.hasNext()) {
-      if (x.next() == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("mergeCell")) {
+      if (x.next() == XMLStreamConstants.START_ELEMENT && XmlInput.name(x).equals("mergeCell")) {
         String ref = x.getAttributeValue(null, "ref");
         if (ref != null) {
           m.add(ref);

@@ -47,7 +47,12 @@ final class XlsxWorkbook implements ExcelWorkbook {
       throw ExcelErrors.notAWorkbook(file, "it is an OpenDocument spreadsheet (.ods); save it as .xlsx");
     } catch (NotOfficeXmlFileException e) {
       throw ExcelErrors.notAWorkbook(file, "it is a zip archive without the parts of a workbook");
-    } catch (InvalidFormatException | RuntimeException e) {
+    } catch (InvalidFormatException e) {
+      if (String.valueOf(e.getMessage()).contains("content type part")) {
+        throw ExcelErrors.notAWorkbook(file, "it is a zip archive without the parts of a workbook");
+      }
+      throw ExcelErrors.reading(file, null, e);
+    } catch (RuntimeException e) {
       throw ExcelErrors.reading(file, null, e);
     }
     XlsxWorkbook wb = new XlsxWorkbook(pkg, file);
