@@ -71,7 +71,8 @@ class DriverTest {
       }
     }
     tables.sort(null);
-    assertEquals(List.of("customers:TABLE", "orders:TABLE"), tables);
+    assertEquals(List.of("customers:TABLE", "orders:TABLE", "targets$Countries:TABLE", "targets$Targets:TABLE",
+        "targets:TABLE"), tables);
     Map<String, Integer> types = new HashMap<>();
     Map<String, String> typeNames = new HashMap<>();
     try (ResultSet rs = md.getColumns(null, "files", "orders", "%")) {
