@@ -139,13 +139,7 @@ final class Books implements AutoCloseable {
   /** Computes every formula's cached value and writes the book. */
   Path save(Path file) {
     wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
-    try (OutputStream out = Files.newOutputStream(file)) {
-      wb.write(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    close();
-    return file;
+    return saveUncalculated(file);
   }
 
   /** Writes the book without computing formulas (as some generators do). */
