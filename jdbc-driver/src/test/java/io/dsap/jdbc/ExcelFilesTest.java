@@ -105,6 +105,27 @@ class ExcelFilesTest {
     assertEquals(Sql.rows(c, "SELECT * FROM book"), Sql.rows(c, "SELECT * FROM \"book$Sheet1\""));
     assertEquals("600", Sql.scalar(c, "SELECT sum(target) FROM read_excel('book.xlsx', sheet => 'Sheet2')"));
     assertEquals("600", Sql.scalar(c, "SELECT sum(target) FROM read_excel('book.xlsx', sheet => '2')"));
+    assertEquals("600", Sql.scalar(c, "SELECT sum(target) FROM read_file('book.xlsx', sheet => 'Sheet2')"));
+  }
+
+  @Test
+  void xlsWorkbooksAreTablesToo() throws Exception {
+    try (org.apache.poi.hssf.usermodel.HSSFWorkbook wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook()) {
+      Sheet s = wb.createSheet("Old");
+      header(s, "code", "qty");
+      for (int i = 1; i <= 3; i++) {
+        Row r = s.createRow(i);
+        r.createCell(0).setCellValue("00" + i); // zero-padded codes stay text
+        r.createCell(1).setCellValue(i * 10);
+      }
+      try (OutputStream out = Files.newOutputStream(dir.resolve("legacy.xls"))) {
+        wb.write(out);
+      }
+    }
+    assertEquals(List.of(List.of("001", "10"), List.of("003", "30")),
+        Sql.rows(c, "SELECT code, qty FROM legacy WHERE qty <> 20 ORDER BY code"));
+    assertEquals(List.of(List.of("excel", "Old", "code VARCHAR, qty INTEGER", "leading_zeros")),
+        Sql.rows(c, "SELECT format, tables, \"columns\", flags FROM file_info('legacy.xls')"));
   }
 
   @Test
