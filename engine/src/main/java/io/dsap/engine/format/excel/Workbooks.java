@@ -29,6 +29,9 @@ final class Workbooks {
     if (head.length == 0) {
       return "the file is empty";
     }
+    if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+      return "it is gzip-compressed; decompress it first (an xlsx file is compressed already)";
+    }
     String start = new String(head, 0, Math.min(head.length, 512), java.nio.charset.StandardCharsets.ISO_8859_1)
         .trim().toLowerCase(java.util.Locale.ROOT);
     if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.contains("<table")) {

@@ -169,6 +169,12 @@ class ExcelFilesTest {
     Path html = Files.writeString(dir.resolve("report.xls"), "<html><body><table><tr><td>1</td></tr></table>");
     e = assertThrows(DsapException.class, () -> format.open(html, "report.xls", "", FormatOptions.NONE));
     assertTrue(e.getMessage().contains("it is an HTML page"), e.getMessage());
+    Path gz = dir.resolve("book.xlsx.gz");
+    try (OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(Files.readAllBytes(Books.xlsx().sheet("S").row(1, "a").save(dir.resolve("inner.xlsx"))));
+    }
+    e = assertThrows(DsapException.class, () -> format.open(gz, "book.xlsx.gz", "", FormatOptions.NONE));
+    assertTrue(e.getMessage().contains("it is gzip-compressed; decompress it first"), e.getMessage());
     Path docx = zip(dir.resolve("letter.xlsx"), "word/document.xml", new byte[10]);
     e = assertThrows(DsapException.class, () -> format.open(docx, "letter.xlsx", "", FormatOptions.NONE));
     assertTrue(e.getMessage().startsWith("DSAP-1007: 'letter.xlsx' has an Excel extension but is not an Excel"
