@@ -15,15 +15,22 @@ import org.apache.parquet.io.SeekableInputStream;
  * column chunks a query needs.
  */
 final class CountingInputFile implements InputFile {
+  private final Path path;
   private final LocalInputFile file;
   private final LongAdder bytes;
   private final boolean sample;
 
   /** @param sample whether reads are detection (the footer) rather than a scan */
   CountingInputFile(Path path, LongAdder bytes, boolean sample) {
+    this.path = path;
     this.file = new LocalInputFile(path);
     this.bytes = bytes;
     this.sample = sample;
+  }
+
+  @Override
+  public String toString() {
+    return path.toString(); // parquet-java names the file in its messages with this
   }
 
   @Override

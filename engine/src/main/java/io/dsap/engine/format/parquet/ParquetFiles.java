@@ -43,24 +43,24 @@ final class ParquetFiles {
     String headMagic = new String(head, StandardCharsets.ISO_8859_1);
     String tailMagic = new String(tail, StandardCharsets.ISO_8859_1);
     String what;
+    String fix = "Copy or export the file again.";
     if (tailMagic.equals("PARE")) {
       return new DsapException(ErrorCode.UNSUPPORTED_FORMAT, "'" + displayName + "' is an encrypted Parquet file"
           + " (footer magic PARE); dsap cannot read encrypted Parquet. Export it without encryption.", cause);
     } else if (size < 12) {
-      what = "the file is only " + size + " bytes: too small to hold a Parquet footer";
+      what = "the file is only " + size + " bytes, too small for a Parquet file (at least 12: magic, footer, magic)";
     } else if (!headMagic.equals("PAR1")) {
-      what = "the file does not start with the Parquet magic bytes PAR1: it is not a Parquet file";
+      what = "it does not start with the Parquet magic bytes PAR1, so it is not a Parquet file";
+      fix = "If it holds another format, rename it or read it with read_file(path, format => '...').";
     } else if (!tailMagic.equals("PAR1")) {
       what = "the footer is missing: the file starts with PAR1 but does not end with it, so it was cut short"
           + " (an interrupted copy or download, or a writer that did not finish)";
     } else {
-      what = "the footer is corrupt";
+      String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+      what = "the footer is corrupt (" + detail + ")";
     }
-    String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     return new DsapException(ErrorCode.MALFORMED_DATA, "'" + displayName + "' (" + size + " bytes) cannot be read as"
-        + " Parquet: " + what + " (" + detail + "). Expected a Parquet file that ends with its footer and PAR1."
-        + " Copy or export the file again; if it is not Parquet, rename it or name its format with read_file(path,"
-        + " format => ...).", cause);
+        + " Parquet: " + what + ". " + fix, cause);
   }
 
   /** The error for a damaged row group found while scanning. */

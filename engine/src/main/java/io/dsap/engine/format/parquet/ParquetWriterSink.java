@@ -171,7 +171,8 @@ public final class ParquetWriterSink implements AutoCloseable {
       if (problem != null) {
         rows.rollback();
         throw new DsapException(ErrorCode.INVALID_OPTION, "cannot write row " + (written + rows.rows() + 1) + " to '"
-            + target.getFileName() + "': " + problem);
+            + target.getFileName() + "': " + problem + ". Cast the value to the column's type in the query, or write"
+            + " the column with a wider type.");
       }
     }
     rows.commit(-1, -1);
