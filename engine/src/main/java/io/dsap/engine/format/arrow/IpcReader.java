@@ -60,7 +60,7 @@ final class IpcReader implements AutoCloseable {
       this.recordBlocks = footer.getRecordBatches();
     } else {
       channel.position(0);
-      MessageMetadataResult first = MessageSerializer.readMessage(new ReadChannel(channel));
+      MessageMetadataResult first = readMessage();
       if (first == null || first.getMessage().headerType() != MessageHeader.Schema) {
         throw malformed("it does not start with an Arrow schema message (nor with the file magic ARROW1)", null);
       }
@@ -107,7 +107,7 @@ final class IpcReader implements AutoCloseable {
     try {
       for (ArrowBlock b : recordBlocks) {
         channel.position(b.getOffset());
-        MessageMetadataResult m = MessageSerializer.readMessage(new ReadChannel(channel));
+        MessageMetadataResult m = readMessage();
         org.apache.arrow.flatbuf.RecordBatch rb = (org.apache.arrow.flatbuf.RecordBatch) m.getMessage()
             .header(new org.apache.arrow.flatbuf.RecordBatch());
         rows += rb.length();
@@ -133,12 +133,12 @@ final class IpcReader implements AutoCloseable {
             : recordBlocks.get(nextBlock - dictionaryBlocks.size());
         nextBlock++;
         channel.position(b.getOffset());
-        MessageMetadataResult m = MessageSerializer.readMessage(new ReadChannel(channel));
+        MessageMetadataResult m = readMessage();
         channel.position(b.getOffset() + b.getMetadataLength());
         return message(m, allocator);
       }
       while (true) {
-        MessageMetadataResult m = MessageSerializer.readMessage(new ReadChannel(channel));
+        MessageMetadataResult m = readMessage();
         if (m == null) {
           return null; // end-of-stream marker, or the end of the file
         }
@@ -155,7 +155,34 @@ final class IpcReader implements AutoCloseable {
     }
   }
 
+  /**
+   * Arrow's message reader, after a check of the length prefix: a damaged or foreign file must
+   * fail with a message, not make Arrow allocate gigabytes for a length read from garbage.
+   */
+  private MessageMetadataResult readMessage() throws IOException {
+    long at = channel.position();
+    long left = channel.size() - at;
+    if (left < 4) {
+      return null; // the end of a stream without end marker
+    }
+    ByteBuffer prefix = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+    channel.read(prefix, at);
+    int first = prefix.getInt(0);
+    long length = first == MessageSerializer.IPC_CONTINUATION_TOKEN ? (prefix.position() >= 8 ? prefix.getInt(4) : 0)
+        : first;
+    if (length < 0 || length > left) {
+      throw new IOException("a message at byte " + at + " claims " + length + " bytes, more than the "
+          + left + " left in the file");
+    }
+    return MessageSerializer.readMessage(new ReadChannel(channel));
+  }
+
   private ArrowMessage message(MessageMetadataResult m, BufferAllocator allocator) throws IOException {
+    long left = channel.size() - channel.position();
+    if (m.getMessageBodyLength() < 0 || m.getMessageBodyLength() > left) {
+      throw new IOException("a record batch claims " + m.getMessageBodyLength() + " bytes, but the file ends "
+          + left + " bytes later");
+    }
     ArrowBuf body = readBody(m.getMessageBodyLength(), allocator);
     // both take over the body's reference (they release it once sliced)
     if (m.getMessage().headerType() == MessageHeader.DictionaryBatch) {
