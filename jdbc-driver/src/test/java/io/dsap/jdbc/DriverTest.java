@@ -71,7 +71,7 @@ class DriverTest {
       }
     }
     tables.sort(null);
-    assertEquals(List.of("customers:TABLE", "orders:TABLE"), tables);
+    assertEquals(List.of("customers:TABLE", "orders:TABLE", "products:TABLE"), tables);
     Map<String, Integer> types = new HashMap<>();
     Map<String, String> typeNames = new HashMap<>();
     try (ResultSet rs = md.getColumns(null, "files", "orders", "%")) {
