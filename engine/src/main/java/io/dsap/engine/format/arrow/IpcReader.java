@@ -59,6 +59,13 @@ final class IpcReader implements AutoCloseable {
       this.dictionaryBlocks = footer.getDictionaries();
       this.recordBlocks = footer.getRecordBatches();
     } else {
+      ByteBuffer head = ByteBuffer.allocate(4);
+      channel.read(head, 0);
+      if (new String(head.array(), StandardCharsets.US_ASCII).equals("FEA1")) {
+        throw new DsapException(ErrorCode.UNSUPPORTED_FORMAT, "'" + displayName + "' is a Feather version 1 file"
+            + " (magic FEA1), which dsap does not read. Save it again as Feather version 2 (Arrow IPC), e.g."
+            + " pyarrow.feather.write_feather(table, path) or pandas' DataFrame.to_feather.");
+      }
       channel.position(0);
       MessageMetadataResult first = readMessage();
       if (first == null || first.getMessage().headerType() != MessageHeader.Schema) {

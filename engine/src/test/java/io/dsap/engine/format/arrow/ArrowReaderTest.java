@@ -151,6 +151,15 @@ class ArrowReaderTest {
     assertTrue(e.getMessage().contains("'fake.arrows' cannot be read as Arrow IPC"), e.getMessage());
   }
 
+  @Test
+  void featherVersionOneIsRefusedByName() throws Exception {
+    Files.write(dir.resolve("old.feather"), "FEA1\0\0\0\0 some old feather content FEA1".getBytes(
+        java.nio.charset.StandardCharsets.US_ASCII));
+    DsapException e = assertThrows(DsapException.class, () -> open("old.feather"));
+    assertEquals(ErrorCode.UNSUPPORTED_FORMAT, e.code());
+    assertTrue(e.getMessage().contains("Feather version 1"), e.getMessage());
+  }
+
   /**
    * The finding behind {@link IpcReader}: Arrow 19's own reader fails in a JVM without the flag.
    * If this test fails, the flag is set (or Arrow changed) and the workaround may be unneeded.
