@@ -74,7 +74,7 @@ final class ArrowBatchReader implements BatchReader {
       }
       dictionaries.values().forEach(d -> d.getVector().close());
       allocator.close();
-      throw e;
+      throw e instanceof DsapException d ? d : IpcReader.malformed(displayName, "its schema cannot be loaded", e);
     }
     this.ipc = opened;
     this.root = r;
