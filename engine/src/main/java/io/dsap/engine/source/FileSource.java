@@ -91,6 +91,20 @@ public final class FileSource {
     }
   }
 
+  /** Up to {@code max} raw bytes of the file on disk from {@code offset} (binary formats: footers, magic). */
+  public static byte[] readBytes(Path file, long offset, int max) {
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+      java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) Math.max(0, Math.min(max, ch.size() - offset)));
+      while (buf.hasRemaining() && ch.read(buf, offset + buf.position()) > 0) {
+        // positional reads until full
+      }
+      ReadMetrics.sampled(buf.position());
+      return java.util.Arrays.copyOf(buf.array(), buf.position());
+    } catch (IOException e) {
+      throw Errors.io(file, e);
+    }
+  }
+
   /** Size of the file on disk. */
   public static long size(Path file) {
     try {
