@@ -56,31 +56,38 @@ public record ColumnSchema(
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("a column needs a name (key 'name')");
     }
-    if (type != null) {
-      DeclaredType.parse(type);
+    final String t = type;
+    final String f = format;
+    final String sem = semantic;
+    final String pat = pattern;
+    final Integer minL = minLength;
+    final Integer maxL = maxLength;
+    final Double m = mostly;
+    final String n = name;
+    if (t != null) {
+      InvalidKey.check("type", () -> DeclaredType.parse(t));
     }
-    if (format != null) {
-      checkFormat(format);
+    if (f != null) {
+      InvalidKey.check("format", () -> checkFormat(f));
     }
-    if (semantic != null) {
-      SemanticType.parse(semantic);
+    if (sem != null) {
+      InvalidKey.check("semantic", () -> SemanticType.parse(sem));
     }
-    if (pattern != null) {
+    if (pat != null) {
       try {
-        Pattern.compile(pattern);
+        Pattern.compile(pat);
       } catch (PatternSyntaxException e) {
-        throw new IllegalArgumentException("pattern of column '" + name + "' is not a valid regular expression: "
-            + e.getDescription() + " near index " + e.getIndex());
+        throw new InvalidKey("pattern", "'" + pat + "' is not a valid regular expression: " + e.getDescription()
+            + " near index " + e.getIndex());
       }
     }
-    if (minLength != null && minLength < 0 || maxLength != null && maxLength < 0) {
-      throw new IllegalArgumentException("min_length and max_length of column '" + name + "' must be >= 0");
+    if (minL != null && minL < 0 || maxL != null && maxL < 0) {
+      throw new InvalidKey(minL != null && minL < 0 ? "min_length" : "max_length", "lengths must be >= 0");
     }
-    if (minLength != null && maxLength != null && minLength > maxLength) {
-      throw new IllegalArgumentException("column '" + name + "': min_length " + minLength + " is above max_length "
-          + maxLength);
+    if (minL != null && maxL != null && minL > maxL) {
+      throw new InvalidKey("max_length", "max_length " + maxL + " is below min_length " + minL);
     }
-    Tolerance.check(mostly, "column '" + name + "'");
+    InvalidKey.check("mostly", () -> Tolerance.check(m, "column '" + n + "'"));
     allowedValues = allowedValues == null ? null : List.copyOf(allowedValues);
   }
 

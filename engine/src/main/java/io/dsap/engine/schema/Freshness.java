@@ -17,7 +17,8 @@ public record Freshness(@JsonProperty("column") String column, @JsonProperty("ma
     if (column == null || maxAge == null) {
       throw new IllegalArgumentException("freshness needs 'column' and 'max_age' (e.g. max_age: 2d)");
     }
-    duration(maxAge);
+    final String age = maxAge;
+    InvalidKey.check("max_age", () -> duration(age));
   }
 
   @JsonIgnore

@@ -15,11 +15,11 @@ public record OutlierSpec(@JsonProperty("method") String method, @JsonProperty("
   public OutlierSpec {
     String m = method == null ? "iqr" : method.trim().toLowerCase(Locale.ROOT);
     if (!m.equals("iqr") && !m.equals("zscore")) {
-      throw new IllegalArgumentException("outliers method '" + method + "' is not one of: iqr, zscore");
+      throw new InvalidKey("method", "outliers method '" + method + "' is not one of: iqr, zscore");
     }
     method = m;
     if (threshold != null && !(threshold > 0)) {
-      throw new IllegalArgumentException("outliers threshold must be above 0");
+      throw new InvalidKey("threshold", "outliers threshold must be above 0");
     }
   }
 

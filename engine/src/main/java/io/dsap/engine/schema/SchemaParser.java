@@ -1,6 +1,8 @@
 package io.dsap.engine.schema;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -62,19 +64,54 @@ public final class SchemaParser {
       }
       return doc;
     } catch (JsonProcessingException e) {
-      throw new DsapException(ErrorCode.INVALID_SCHEMA, describe(e, sourceName), e);
+      JsonLocation at = e.getLocation();
+      String badKey = null;
+      for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+        if (t instanceof InvalidKey k) {
+          badKey = k.key();
+        }
+      }
+      // records are built after all their keys are read, so Jackson points past the object: find the key
+      if (e instanceof JsonMappingException m && (badKey != null || e instanceof UnrecognizedPropertyException)) {
+        JsonLocation key = keyLocation(json ? JSON : YAML, text, m.getPath(), badKey);
+        at = key != null ? key : at;
+      }
+      throw new DsapException(ErrorCode.INVALID_SCHEMA, describe(e, at, badKey, sourceName), e);
     }
   }
 
-  private static String describe(JsonProcessingException e, String source) {
+  /** Where the key at {@code path} starts in {@code text}, found by streaming the document again. */
+  private static JsonLocation keyLocation(ObjectMapper m, String text, List<JsonMappingException.Reference> path,
+      String lastKey) {
+    StringBuilder pointer = new StringBuilder();
+    for (JsonMappingException.Reference r : path) {
+      pointer.append('/').append(r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()));
+    }
+    if (lastKey != null) {
+      pointer.append('/').append(lastKey);
+    }
+    String target = pointer.toString();
+    try (JsonParser p = m.getFactory().createParser(text)) {
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t == JsonToken.FIELD_NAME && p.getParsingContext().pathAsPointer().toString().equals(target)) {
+          return p.currentTokenLocation();
+        }
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return null;
+  }
+
+  private static String describe(JsonProcessingException e, JsonLocation loc, String badKey, String source) {
     StringBuilder s = new StringBuilder(source);
-    JsonLocation loc = e.getLocation();
     if (loc != null && loc.getLineNr() > 0) {
       s.append(':').append(loc.getLineNr()).append(':').append(loc.getColumnNr());
     }
     s.append(": ");
-    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-      s.append(path(m.getPath())).append(": ");
+    if (e instanceof JsonMappingException m && (!m.getPath().isEmpty() || badKey != null)) {
+      String p = m.getPath().isEmpty() ? "" : path(m.getPath());
+      s.append(badKey == null ? p : p.isEmpty() ? badKey : p + "." + badKey).append(": ");
     }
     if (e instanceof UnrecognizedPropertyException u) {
       String key = u.getPropertyName();

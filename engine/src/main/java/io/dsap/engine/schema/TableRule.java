@@ -25,7 +25,9 @@ public record TableRule(@JsonProperty("name") String name, @JsonProperty("check"
       throw new IllegalArgumentException("a rule needs a SQL expression (key 'check'), e.g. check: quantity > 0");
     }
     check = check.trim();
-    Tolerance.check(mostly, "rule '" + (name == null ? check : name) + "'");
+    final Double m = mostly;
+    final String where = "rule '" + (name == null ? check : name) + "'";
+    InvalidKey.check("mostly", () -> Tolerance.check(m, where));
   }
 
   public static TableRule of(String expression) {

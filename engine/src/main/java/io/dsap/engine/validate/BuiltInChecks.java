@@ -36,7 +36,7 @@ final class BuiltInChecks {
       long filled = rows - p.nulls();
       if (rows >= MIN_ROWS && p.nulls() > 0 && filled >= COMPLETE * rows) {
         out.add(new NotNullCheck(name, c, Severity.WARNING, 1.0, name + " is filled in " + filled + " of " + rows
-            + " rows (" + FileProfile.pct(filled, rows) + "%), so an empty value stands out"));
+            + " parsed rows (" + FileProfile.pct(filled, rows) + "%), so an empty value stands out"));
       }
       if (p.spec().type() == ColumnType.VARCHAR && p.values() >= MIN_SEMANTIC_VALUES) {
         for (SemanticType t : STRICT_TYPES) {

@@ -39,6 +39,21 @@ public final class SchemaResolver {
     return registry.get(r).document();
   }
 
+  /**
+   * Like {@link #resolve}, but a data file (orders.csv) also names a schema: the one detection
+   * gives it ({@code generate}). For {@code schema_diff(a, b)}.
+   */
+  public SchemaDocument resolveAny(String ref, java.util.function.Function<String, SchemaDocument> generate) {
+    String r = ref == null ? "" : ref.trim();
+    if (isText(r) || isFile(r)) {
+      return resolve(r);
+    }
+    if (!r.contains("@") && r.contains(".") && java.nio.file.Files.isRegularFile(files.root().resolve(r))) {
+      return generate.apply(r);
+    }
+    return resolve(r);
+  }
+
   /** The data file a foreign key's {@code references:} names: a file, or a registered schema's source. */
   public String fileOf(String references) {
     String r = references.trim();
