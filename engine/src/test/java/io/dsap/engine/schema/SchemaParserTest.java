@@ -86,9 +86,9 @@ class SchemaParserTest {
     assertEquals("DSAP-1020: s.yaml:3:5: columns[0].type: unknown type 'INTEGR'; use one of BOOLEAN, INTEGER,"
         + " BIGINT, DECIMAL(p,s), DOUBLE, DATE, TIMESTAMP, TIME, VARCHAR.",
         error("columns:\n  - name: quantity\n    type: INTEGR\n"));
-    assertEquals("DSAP-1020: s.yaml:2:15: rules[0].severity: severity 'fatal' is not one of: error, warning.",
+    assertEquals("DSAP-1020: s.yaml:2:30: rules[0].severity: severity 'fatal' is not one of: error, warning.",
         error("rules:\n  - {check: a > 0, severity: fatal}\n"));
-    assertEquals("DSAP-1020: s.yaml:1:20: columns[0].mostly: column 'a': mostly 1.5 must be above 0 and at most 1 (0.99 ="
+    assertEquals("DSAP-1020: s.yaml:1:21: columns[0].mostly: column 'a': mostly 1.5 must be above 0 and at most 1 (0.99 ="
         + " 99% of rows must pass).", error("columns: [{name: a, mostly: 1.5}]\n"));
   }
 

@@ -149,6 +149,19 @@ public final class RuleCompiler {
       if (w > 0) {
         msg = msg.substring(0, w).trim();
       }
+      while (msg.endsWith(".")) {
+        msg = msg.substring(0, msg.length() - 1);
+      }
+      for (ColumnSpec c : columns) { // a column named like a keyword (day, value, year) must be quoted
+        if (msg.toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\b" + Pattern.quote(c.name().toLowerCase(
+            java.util.Locale.ROOT)) + "\\b.*") && c.name().matches("[A-Za-z_]+")) {
+          msg += "; if " + c.name() + " is meant as the column, quote it: \"" + c.name() + "\" (it is a SQL keyword)";
+          break;
+        }
+      }
+    }
+    while (msg.endsWith(".")) {
+      msg = msg.substring(0, msg.length() - 1);
     }
     String cols = columns.stream().map(ColumnSpec::name).collect(Collectors.joining(", "));
     return new DsapException(ErrorCode.INVALID_RULE, "rule '" + rule.displayName() + "'" + where + ": " + msg
