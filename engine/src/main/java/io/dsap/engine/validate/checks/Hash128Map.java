@@ -1,8 +1,8 @@
 package io.dsap.engine.validate.checks;
 
 /**
- * A set of 128-bit row fingerprints with the line each was first seen on: 20 bytes a slot, at
- * most 2 slots per row (about 40 bytes a row). Two different rows share a fingerprint with
+ * A set of 128-bit row fingerprints with the line each was first seen on: 20 bytes a slot, 2 to
+ * 4 slots per row (40 to 80 bytes a row). Two different rows share a fingerprint with
  * probability about n^2 / 2^129: none in practice.
  */
 final class Hash128Map {

@@ -2,8 +2,9 @@ package io.dsap.engine.validate.checks;
 
 /**
  * A hash map from 64-bit keys to the line where each was first seen, in two primitive arrays:
- * 12 bytes a slot, at most 2 slots per key (about 24 bytes a key; 10 million keys need about
- * 200 MB). Lines beyond 2^31 are stored as "unknown" (0 is the empty marker, so -1).
+ * 12 bytes a slot, 2 to 4 slots per key (the table doubles at half full): 24 to 48 bytes a key,
+ * so 10 million keys take 200 to 400 MB. Lines beyond 2^31 are stored as "unknown" (-1; 0 marks
+ * an empty slot).
  */
 final class LongLineMap {
   private long[] keys = new long[1024];

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * {@code unique}: no non-null value may appear twice. Exact: every distinct value is kept.
- * Numbers and dates cost about 24 bytes each ({@link LongLineMap}); text keeps the strings
+ * Numbers and dates cost 24 to 48 bytes each ({@link LongLineMap}); text keeps the strings
  * (about 60 bytes plus the text each). Past {@link #MAX_VALUES} distinct values the check stops
  * and says so, rather than exhaust memory.
  */
