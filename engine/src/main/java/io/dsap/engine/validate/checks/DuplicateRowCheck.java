@@ -9,7 +9,7 @@ import io.dsap.engine.validate.Rows;
 
 /**
  * {@code duplicate_row}: a row whose every value equals an earlier row's. Rows are kept as
- * 128-bit fingerprints ({@link Hash128Map}, about 40 bytes a row); past {@link #MAX_ROWS} rows
+ * 128-bit fingerprints ({@link Hash128Map}, 40 to 80 bytes a row); past {@link #MAX_ROWS} rows
  * the check stops and says so.
  */
 public final class DuplicateRowCheck extends AbstractCheck {
