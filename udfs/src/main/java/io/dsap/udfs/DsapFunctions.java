@@ -41,5 +41,7 @@ public final class DsapFunctions {
     PARAMETER_NAMES.put("read_file", auto.parameterNames());
     schema.add("file_info", TableFunctionImpl.create(FileInfoFunction.class, "fileInfo"));
     schema.add("rejects", TableFunctionImpl.create(RejectsFunction.class, "rejects"));
+    io.dsap.udfs.profile.ProfileFunctions.register(schema, files);
+    PARAMETER_NAMES.putAll(io.dsap.udfs.profile.ProfileFunctions.PARAMETER_NAMES);
   }
 }
