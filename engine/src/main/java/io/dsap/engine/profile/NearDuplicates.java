@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * Category spellings that probably mean the same thing: equal after folding case, spaces and
  * accents ({@code "Paid"}, {@code "paid "}, {@code "Müller"}/{@code "Muller"}), or one edit apart
- * once folded and at least {@link #MIN_EDIT_LENGTH} characters long ({@code "shiped"}/{@code "shipped"}).
+ * once folded, at least {@link #MIN_EDIT_LENGTH} characters long and free of digits
+ * ({@code "shiped"}/{@code "shipped"}).
  * Short codes ({@code US}/{@code UK}) are only compared after folding: one edit is a different code.
  */
 public final class NearDuplicates {
@@ -27,14 +28,19 @@ public final class NearDuplicates {
       for (int j = i + 1; j < values.size(); j++) {
         String a = folded.get(i);
         String b = folded.get(j);
-        boolean same = a.equals(b)
-            || (Math.min(a.length(), b.length()) >= MIN_EDIT_LENGTH && withinOneEdit(a, b));
+        boolean same = a.equals(b) || (Math.min(a.length(), b.length()) >= MIN_EDIT_LENGTH && !hasDigit(a)
+            && !hasDigit(b) && withinOneEdit(a, b));
         if (same) {
           out.add(new String[] {values.get(i), values.get(j)});
         }
       }
     }
     return out;
+  }
+
+  /** Codes and dates ('01067', '2022-05-13') differ by one character and are still different values. */
+  private static boolean hasDigit(String s) {
+    return s.chars().anyMatch(Character::isDigit);
   }
 
   /** Lower case, accents removed, runs of spaces, '-' and '_' as one space, trimmed. */

@@ -17,12 +17,14 @@ import org.apache.calcite.schema.impl.TableFunctionImpl;
 public final class ProfileFunctions {
   /** Parameter names by function, for positional-then-named calls (see DsapFunctions). */
   public static final Map<String, List<String>> PARAMETER_NAMES = Map.of(
-      "profile", List.of("path"));
+      "profile", List.of("path"),
+      "detect_schema", List.of("path", "sample_size"));
 
   private ProfileFunctions() {}
 
   public static void register(SchemaPlus schema, FilesSchema files) {
     schema.add("profile", TableFunctionImpl.create(ProfileFunction.class, "profile"));
+    schema.add("detect_schema", TableFunctionImpl.create(DetectSchemaFunction.class, "detectSchema"));
   }
 
   /** The {@code files} schema of the connection running the query. */
