@@ -11,14 +11,14 @@ import java.util.List;
  * @param semanticMatch share of non-null values matching {@code semanticType}, or null
  * @param format the date/timestamp layout, or null
  * @param distinctExact false when {@code distinctCount} is an HLL estimate
- * @param unique every non-null value distinct (only claimed when exact)
+ * @param unique every non-null value distinct; null (unknown) past the exact distinct limit
  * @param valid non-null values that fit the SQL type and the semantic type
  * @param consistent non-null values in the column's dominant format and spelling, unpadded
  * @param detection why this type, in one line (what the sample proposed and what the full pass found)
  */
 public record ColumnSchema(int ordinal, String name, String sqlType, boolean nullable, String semanticType,
     Double semanticMatch, String format, long rows, long nullCount, long distinctCount, boolean distinctExact,
-    boolean unique, String min, String max, List<Candidate> candidates, List<Counterexample> counterexamples,
+    Boolean unique, String min, String max, List<Candidate> candidates, List<Counterexample> counterexamples,
     List<String> flags, long valid, long consistent, String detection, QualityScore quality) {
 
   public ColumnSchema {

@@ -92,7 +92,8 @@ final class ColumnVerdict {
     QualityScore q = QualityScore.of(completeness, validity, consistency, null, w);
 
     long distinct = ev.distinct.distinct();
-    boolean unique = ev.distinct.exact() && distinct == values && values > 0;
+    // exact or unknown: past the exact limit an HLL estimate cannot prove a key
+    Boolean unique = ev.distinct.exact() ? (Boolean) (distinct == values && values > 0) : null;
     String[] range = range(ev, spec);
     List<Candidate> candidates = new ArrayList<>(ev.types.candidates());
     candidates.addAll(ev.semantic.candidates());
