@@ -1,6 +1,7 @@
 package io.dsap.engine.detect;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -37,7 +38,7 @@ public enum SemanticType {
   private static final Pattern POSTAL_NAME = Pattern.compile("(?i).*(zip|postal|post_?code|postcode|plz|cap).*");
   private static final Set<String> COUNTRIES = new HashSet<>(Arrays.asList(Locale.getISOCountries()));
   private static final Set<String> COUNTRIES3 = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonFactory JSON_FACTORY = new JsonFactory(); // jackson-core only: the driver jar has no databind
   /** Dates written with month names ({@code Jan 1 2000}, {@code 1 January 2000}, {@code Jan 1, 2000}). */
   public static final List<String> DATE_TEXT_PATTERNS = List.of("MMM d yyyy", "MMM d, yyyy", "d MMM yyyy",
       "MMMM d yyyy", "MMMM d, yyyy", "d MMMM yyyy");
@@ -104,8 +105,10 @@ public enum SemanticType {
     if (c != '{' && c != '[') {
       return false;
     }
-    try {
-      MAPPER.readTree(v);
+    try (JsonParser p = JSON_FACTORY.createParser(v)) {
+      while (p.nextToken() != null) {
+        // reading to the end validates the whole text
+      }
       return true;
     } catch (java.io.IOException e) {
       return false;

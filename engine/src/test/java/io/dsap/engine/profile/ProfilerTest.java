@@ -61,6 +61,9 @@ class ProfilerTest {
       assertFalse(hasAlert(big, "unique"), "unique is only claimed when exact");
     }
     assertTrue(hasAlert(column(p, "big"), "high_cardinality"));
+    ColumnProfile bigint = column(p, "bigint"); // 0, 7, 14, ...: the median is about 7 * n / 2
+    assertFalse(bigint.quantilesExact(), "past " + QuantilesState.EXACT_MAX + " values KLL answers");
+    assertEquals(7.0 * n / 2, bigint.q50(), 0.02 * 7 * n, "within 2% of rank");
   }
 
   @Test

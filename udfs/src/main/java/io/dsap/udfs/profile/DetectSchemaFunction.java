@@ -1,8 +1,5 @@
 package io.dsap.udfs.profile;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dsap.engine.calcite.FileTable;
 import io.dsap.engine.detect.Candidate;
 import io.dsap.engine.detect.ColumnSchema;
@@ -47,7 +44,7 @@ public final class DetectSchemaFunction {
     @Override
     public RelDataType getRowType(RelDataTypeFactory f) {
       return f.builder()
-          .add("ordinal", SqlTypeName.INTEGER)
+          .add("column_index", SqlTypeName.INTEGER)
           .add("column_name", SqlTypeName.VARCHAR)
           .add("sql_type", SqlTypeName.VARCHAR)
           .add("nullable", SqlTypeName.BOOLEAN)
@@ -101,16 +98,28 @@ public final class DetectSchemaFunction {
 
   /** {@code {"DATE":0.9875,"VARCHAR":1.0,"email":0.9}} in order, best SQL type first. */
   static String candidates(List<Candidate> list) {
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    list.forEach(c -> o.put(c.type(), round(c.share())));
-    return o.toString();
+    return Json.write(g -> {
+      g.writeStartObject();
+      for (Candidate c : list) {
+        g.writeNumberField(c.type(), round(c.share()));
+      }
+      g.writeEndObject();
+    });
   }
 
   /** {@code [{"type":"DATE","value":"2024-02-30","line":43}, ...]}. */
   static String counterexamples(List<Counterexample> list) {
-    ArrayNode a = JsonNodeFactory.instance.arrayNode();
-    list.forEach(c -> a.addObject().put("type", c.candidate()).put("value", c.value()).put("line", c.line()));
-    return a.toString();
+    return Json.write(g -> {
+      g.writeStartArray();
+      for (Counterexample c : list) {
+        g.writeStartObject();
+        g.writeStringField("type", c.candidate());
+        g.writeStringField("value", c.value());
+        g.writeNumberField("line", c.line());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    });
   }
 
 }

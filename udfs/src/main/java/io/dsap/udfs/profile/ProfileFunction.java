@@ -1,7 +1,5 @@
 package io.dsap.udfs.profile;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.dsap.engine.calcite.FileTable;
 import io.dsap.engine.profile.ColumnProfile;
 import io.dsap.engine.profile.ColumnProfile.Alert;
@@ -46,7 +44,7 @@ public final class ProfileFunction {
     @Override
     public RelDataType getRowType(RelDataTypeFactory f) {
       RelDataTypeFactory.Builder b = f.builder()
-          .add("ordinal", SqlTypeName.INTEGER)
+          .add("column_index", SqlTypeName.INTEGER)
           .add("column_name", SqlTypeName.VARCHAR)
           .add("column_type", SqlTypeName.VARCHAR)
           .add("row_count", SqlTypeName.BIGINT)
@@ -99,11 +97,16 @@ public final class ProfileFunction {
 
   /** {@code [{"value":"delivered","count":98}, ...]}, the first {@link #TOP_SHOWN}. */
   static String topValues(List<ValueCount> top) {
-    ArrayNode a = JsonNodeFactory.instance.arrayNode();
-    for (ValueCount v : top.subList(0, Math.min(TOP_SHOWN, top.size()))) {
-      a.addObject().put("value", v.value()).put("count", v.count());
-    }
-    return a.toString();
+    return Json.write(g -> {
+      g.writeStartArray();
+      for (ValueCount v : top.subList(0, Math.min(TOP_SHOWN, top.size()))) {
+        g.writeStartObject();
+        g.writeStringField("value", v.value());
+        g.writeNumberField("count", v.count());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    });
   }
 
   /** {@code [{"lo":1.0,"hi":1.9,"count":12}, ...]}, or null for columns without one. */
@@ -111,11 +114,17 @@ public final class ProfileFunction {
     if (bins.isEmpty()) {
       return null;
     }
-    ArrayNode a = JsonNodeFactory.instance.arrayNode();
-    for (Bin b : bins) {
-      a.addObject().put("lo", round(b.lo())).put("hi", round(b.hi())).put("count", b.count());
-    }
-    return a.toString();
+    return Json.write(g -> {
+      g.writeStartArray();
+      for (Bin b : bins) {
+        g.writeStartObject();
+        g.writeNumberField("lo", round(b.lo()));
+        g.writeNumberField("hi", round(b.hi()));
+        g.writeNumberField("count", b.count());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    });
   }
 
   /** Bin edges to 10 significant digits: 15.1, not 15.100000000000001. */
