@@ -42,6 +42,9 @@ class ProfileTest {
       List<List<String>> customers = Sql.rows(c, "SELECT column_name, sql_type, semantic_type, semantic_match, flags"
           + " FROM detect_schema('customers.csv') WHERE column_name IN ('email', 'postal_code') ORDER BY column_index");
       assertEquals(List.of("email", "VARCHAR", "email", "0.9375", ""), customers.get(0), "45 of 48 valid");
+      // docs/quality-score.md worked example: (1 + 45/48 + 1) / 3
+      assertEquals("0.9792", Sql.scalar(c, "SELECT quality_score FROM detect_schema('customers.csv')"
+          + " WHERE column_name = 'email'"));
       assertEquals(List.of("postal_code", "VARCHAR", "postal_code", "1.0", "leading_zeros"), customers.get(1));
       assertEquals("true", Sql.scalar(c, "SELECT sampled FROM (SELECT flags LIKE '%sampled%' AS sampled"
           + " FROM detect_schema('orders.csv', sample_size => 10) WHERE column_index = 1)"));
