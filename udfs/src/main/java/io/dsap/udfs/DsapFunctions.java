@@ -47,5 +47,7 @@ public final class DsapFunctions {
     schema.add("file_info", TableFunctionImpl.create(FileInfoFunction.class, "fileInfo"));
     schema.add("rejects", TableFunctionImpl.create(RejectsFunction.class, "rejects"));
     io.dsap.udfs.validate.ValidationFunctions.register(schema, files);
+    io.dsap.udfs.profile.ProfileFunctions.register(schema, files);
+    PARAMETER_NAMES.putAll(io.dsap.udfs.profile.ProfileFunctions.PARAMETER_NAMES);
   }
 }
