@@ -1,0 +1,56 @@
+package io.dsap.engine.batch;
+
+import io.dsap.engine.types.ColumnType;
+
+/**
+ * One column of a {@link Batch}: values in primitive arrays plus a null mask, so numeric cells
+ * never become objects until a row is handed to SQL.
+ */
+public abstract class ColumnVector {
+  protected final ColumnType type;
+  protected boolean[] nulls;
+
+  protected ColumnVector(ColumnType type, int capacity) {
+    this.type = type;
+    this.nulls = new boolean[capacity];
+  }
+
+  public ColumnType type() {
+    return type;
+  }
+
+  public boolean isNull(int row) {
+    return nulls[row];
+  }
+
+  public void setNull(int row) {
+    nulls[row] = true;
+  }
+
+  /** Forgets a row that is being rolled back. */
+  public void clearNull(int row) {
+    nulls[row] = false;
+  }
+
+  /** Clears the null mask before the batch is refilled. */
+  public void reset(int rows) {
+    java.util.Arrays.fill(nulls, 0, rows, false);
+  }
+
+  /** The value as the Java object Calcite expects for this column's SQL type, or null. */
+  public abstract Object get(int row);
+
+  /** Creates the vector that holds values of {@code spec}'s type. */
+  public static ColumnVector of(io.dsap.engine.types.ColumnSpec spec, int capacity) {
+    switch (spec.type()) {
+      case BOOLEAN: return new BooleanVector(capacity);
+      case DOUBLE: return new DoubleVector(capacity);
+      case VARCHAR: return new StringVector(capacity);
+      case VARBINARY: return new ObjectVector(spec.type(), capacity);
+      case DECIMAL:
+        return spec.precision() > io.dsap.engine.types.ColumnSpec.LONG_DECIMAL_PRECISION
+            ? new ObjectVector(spec.type(), capacity) : new LongVector(spec.type(), spec.scale(), capacity);
+      default: return new LongVector(spec.type(), spec.scale(), capacity);
+    }
+  }
+}

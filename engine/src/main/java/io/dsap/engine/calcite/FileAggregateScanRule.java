@@ -1,0 +1,87 @@
+package io.dsap.engine.calcite;
+
+import java.util.List;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.tools.RelBuilderFactory;
+import org.apache.calcite.util.ImmutableBitSet;
+import org.apache.calcite.util.mapping.Mapping;
+import org.apache.calcite.util.mapping.MappingType;
+import org.apache.calcite.util.mapping.Mappings;
+
+/**
+ * Narrows the scan under an aggregate to the columns the aggregate uses, so
+ * {@code SELECT count(*)} reads no column at all.
+ */
+public final class FileAggregateScanRule extends RelRule<FileAggregateScanRule.Config> {
+
+  FileAggregateScanRule(Config config) {
+    super(config);
+  }
+
+  @Override
+  public void onMatch(RelOptRuleCall call) {
+    LogicalAggregate agg = call.rel(0);
+    FileTableScan scan = call.rel(1);
+    ImmutableBitSet.Builder usedBuilder = ImmutableBitSet.builder();
+    usedBuilder.addAll(agg.getGroupSet());
+    for (AggregateCall c : agg.getAggCallList()) {
+      usedBuilder.addAll(c.getArgList());
+      if (c.filterArg >= 0) {
+        usedBuilder.set(c.filterArg);
+      }
+      usedBuilder.addAll(c.collation.getKeys());
+      if (c.distinctKeys != null) {
+        usedBuilder.addAll(c.distinctKeys);
+      }
+    }
+    ImmutableBitSet used = usedBuilder.build();
+    if (used.cardinality() == scan.fields.length) {
+      return;
+    }
+    List<Integer> usedList = used.asList();
+    int[] fields = new int[usedList.size()];
+    Mapping mapping = Mappings.create(MappingType.INVERSE_SURJECTION, scan.fields.length,
+        usedList.size());
+    for (int j = 0; j < usedList.size(); j++) {
+      fields[j] = scan.fields[usedList.get(j)];
+      mapping.set(usedList.get(j), j);
+    }
+    FileTableScan narrow = new FileTableScan(scan.getCluster(), scan.getTable(), scan.fileTable, fields);
+    ImmutableBitSet groupSet = Mappings.apply(mapping, agg.getGroupSet());
+    List<ImmutableBitSet> groupSets = agg.getGroupSets().stream()
+        .map(g -> Mappings.apply(mapping, g)).collect(java.util.stream.Collectors.toList());
+    List<AggregateCall> calls = agg.getAggCallList().stream().map(c -> c.transform(mapping)).toList();
+    call.transformTo(agg.copy(agg.getTraitSet(), narrow, groupSet, groupSets, calls));
+  }
+
+  /** Rule configuration (written out by hand: Calcite's annotation processor is not needed). */
+  public record Config(String description, RelBuilderFactory relBuilderFactory, OperandTransform operandSupplier)
+      implements RelRule.Config {
+    public static final Config DEFAULT = new Config(null, RelFactories.LOGICAL_BUILDER,
+        b0 -> b0.operand(LogicalAggregate.class).oneInput(b1 -> b1.operand(FileTableScan.class).noInputs()));
+
+    @Override
+    public Config withDescription(String d) {
+      return new Config(d, relBuilderFactory, operandSupplier);
+    }
+
+    @Override
+    public Config withRelBuilderFactory(RelBuilderFactory f) {
+      return new Config(description, f, operandSupplier);
+    }
+
+    @Override
+    public Config withOperandSupplier(OperandTransform t) {
+      return new Config(description, relBuilderFactory, t);
+    }
+
+    @Override
+    public FileAggregateScanRule toRule() {
+      return new FileAggregateScanRule(this);
+    }
+  }
+}

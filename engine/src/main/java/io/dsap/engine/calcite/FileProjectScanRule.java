@@ -1,0 +1,74 @@
+package io.dsap.engine.calcite;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.tools.RelBuilderFactory;
+
+/** Pushes a projection of plain column references into a {@link FileTableScan}. */
+public final class FileProjectScanRule extends RelRule<FileProjectScanRule.Config> {
+
+  FileProjectScanRule(Config config) {
+    super(config);
+  }
+
+  @Override
+  public void onMatch(RelOptRuleCall call) {
+    LogicalProject project = call.rel(0);
+    FileTableScan scan = call.rel(1);
+    int[] fields = fieldsOf(project.getProjects(), scan.fields);
+    if (fields == null) {
+      return;
+    }
+    call.transformTo(new FileTableScan(scan.getCluster(), scan.getTable(), scan.fileTable, fields));
+  }
+
+  /** The scan fields for a projection of input references, or null if it computes anything. */
+  private static int[] fieldsOf(List<RexNode> exps, int[] scanFields) {
+    int[] fields = new int[exps.size()];
+    Set<Integer> seen = new HashSet<>();
+    for (int i = 0; i < exps.size(); i++) {
+      if (!(exps.get(i) instanceof RexInputRef ref)) {
+        return null;
+      }
+      fields[i] = scanFields[ref.getIndex()];
+      if (!seen.add(fields[i])) {
+        return null; // a repeated column stays a Project so the scan reads each column once
+      }
+    }
+    return fields;
+  }
+
+  /** Rule configuration (written out by hand: Calcite's annotation processor is not needed). */
+  public record Config(String description, RelBuilderFactory relBuilderFactory, OperandTransform operandSupplier)
+      implements RelRule.Config {
+    public static final Config DEFAULT = new Config(null, RelFactories.LOGICAL_BUILDER,
+        b0 -> b0.operand(LogicalProject.class).oneInput(b1 -> b1.operand(FileTableScan.class).noInputs()));
+
+    @Override
+    public Config withDescription(String d) {
+      return new Config(d, relBuilderFactory, operandSupplier);
+    }
+
+    @Override
+    public Config withRelBuilderFactory(RelBuilderFactory f) {
+      return new Config(description, f, operandSupplier);
+    }
+
+    @Override
+    public Config withOperandSupplier(OperandTransform t) {
+      return new Config(description, relBuilderFactory, t);
+    }
+
+    @Override
+    public FileProjectScanRule toRule() {
+      return new FileProjectScanRule(this);
+    }
+  }
+}

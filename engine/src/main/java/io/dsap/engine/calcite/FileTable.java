@@ -1,0 +1,124 @@
+package io.dsap.engine.calcite;
+
+import io.dsap.engine.format.FormatOptions;
+import io.dsap.engine.format.FormatReader;
+import io.dsap.engine.format.ProgressListener;
+import io.dsap.engine.format.TableSource;
+import io.dsap.engine.format.TableSourceCache;
+import io.dsap.engine.rejects.Reject;
+import io.dsap.engine.rejects.RejectLog;
+import io.dsap.engine.rejects.ScanJournal;
+import io.dsap.engine.types.ColumnSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+
+/**
+ * A table of a data file (any format) as a SQL table. Its row type comes from detection, cached
+ * by file fingerprint; scans read only the columns the query uses.
+ */
+public final class FileTable extends AbstractTable implements TranslatableTable {
+  private static final int KEEP_REJECTS = 10_000;
+
+  private final Path file;
+  private final String displayName;
+  private final FormatReader format;
+  private final String table;
+  private final FormatOptions options;
+  private final ScanJournal journal;
+  private volatile RejectLog lastRejects;
+
+  /**
+   * A table of {@code file}.
+   *
+   * @param displayName the file as users name it (relative to the root), used in messages
+   * @param table which table of the file ({@code ""} for single-table formats)
+   */
+  public FileTable(Path file, String displayName, FormatReader format, String table, FormatOptions options,
+      ScanJournal journal) {
+    this.file = Objects.requireNonNull(file, "file is null");
+    this.displayName = Objects.requireNonNull(displayName, "displayName is null");
+    this.format = Objects.requireNonNull(format, "format is null");
+    this.table = Objects.requireNonNull(table, "table is null");
+    this.options = Objects.requireNonNull(options, "options is null");
+    this.journal = Objects.requireNonNull(journal, "journal is null");
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  public FormatReader format() {
+    return format;
+  }
+
+  /** The detected table; detection runs again only when the file changed. */
+  public TableSource source() {
+    return TableSourceCache.get(format, file, displayName, table, options);
+  }
+
+  public List<ColumnSpec> columns() {
+    return source().columns();
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    return SqlTypes.rowType(typeFactory, columns());
+  }
+
+  @Override
+  public Statistic getStatistic() {
+    long size = file.toFile().length();
+    // rough guess for join ordering until statistics are cached: 100 bytes per row
+    return Statistics.of(Math.max(1, size / 100.0), List.of());
+  }
+
+  @Override
+  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    int n = relOptTable.getRowType().getFieldCount();
+    int[] fields = new int[n];
+    for (int i = 0; i < n; i++) {
+      fields[i] = i;
+    }
+    return new FileTableScan(context.getCluster(), relOptTable, this, fields);
+  }
+
+  /** Rejects of the last scan that read the whole table, or null if none completed yet. */
+  public RejectLog lastRejects() {
+    return lastRejects;
+  }
+
+  /** Called by generated code: the rows of the projected {@code fields}. */
+  public Enumerable<Object[]> scan(DataContext root, int[] fields) {
+    TableSource source = source();
+    return new AbstractEnumerable<Object[]>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        RejectLog log = new RejectLog(KEEP_REJECTS);
+        return new FileEnumerator(projection -> source.open(projection, log, ProgressListener.NONE), fields, root,
+            stats -> {
+              lastRejects = log;
+              List<Reject> first = log.rejects();
+              journal.record(new ScanJournal.Entry(displayName, stats.recordsRead(), stats.rowsRejected(),
+                  first.isEmpty() ? null : first.get(0)));
+            });
+      }
+    };
+  }
+}

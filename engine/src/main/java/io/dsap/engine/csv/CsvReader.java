@@ -1,0 +1,334 @@
+package io.dsap.engine.csv;
+
+import io.dsap.engine.batch.Batch;
+import io.dsap.engine.batch.BooleanVector;
+import io.dsap.engine.batch.ColumnVector;
+import io.dsap.engine.batch.DoubleVector;
+import io.dsap.engine.batch.LongVector;
+import io.dsap.engine.batch.StringVector;
+import io.dsap.engine.error.Errors;
+import io.dsap.engine.format.BatchReader;
+import io.dsap.engine.format.ProgressListener;
+import io.dsap.engine.rejects.Reject;
+import io.dsap.engine.rejects.RejectSink;
+import io.dsap.engine.source.FileSource;
+import io.dsap.engine.types.ByteParsers;
+import io.dsap.engine.types.ColumnSpec;
+import io.dsap.engine.types.ColumnType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Streams a CSV file as columnar {@link Batch}es of the projected columns.
+ *
+ * <p>Every column is checked against its type, projected or not, so a row is rejected the same
+ * way whichever columns a query reads: counts never depend on the projection. A record that does
+ * not fit goes to the {@link RejectSink} with its line, byte offset, column, text and the fix.
+ * Memory is one read buffer plus one batch, whatever the file size.
+ */
+public final class CsvReader implements BatchReader {
+  public static final int DEFAULT_BATCH_SIZE = 8192;
+  static final int READ_BUFFER = 4 << 20;
+  static final int MAX_RECORD_BYTES = 64 << 20;
+
+  private final Path file;
+  private final String displayName;
+  private final CsvFileSchema schema;
+  private final ColumnSpec[] specs;
+  private final int[] vectorOf; // column -> position in the batch, or -1
+  private final Batch batch;
+  private final ColumnVector[] vectors;
+  private final RejectSink rejects;
+  private final InputStream in;
+  private final CsvTokenizer tokenizer;
+  private final ByteParsers p = new ByteParsers();
+  private final byte[] nullString;
+  private final int bom;
+  private final ProgressListener progress;
+  private final long size;
+  private long read;
+  private long returned;
+  private long rejected;
+  private boolean done;
+
+  /**
+   * Opens {@code file} for reading. {@code projection} lists the column indexes to materialise,
+   * in output order, each at most once; it may be empty (counting rows).
+   */
+  public CsvReader(Path file, String displayName, CsvFileSchema schema, int[] projection, int batchSize,
+      RejectSink rejects) {
+    this(file, displayName, schema, projection, batchSize, rejects, ProgressListener.NONE);
+  }
+
+  /** Opens {@code file} for reading and reports progress about once per batch. */
+  public CsvReader(Path file, String displayName, CsvFileSchema schema, int[] projection, int batchSize,
+      RejectSink rejects, ProgressListener progress) {
+    this.file = file;
+    this.progress = progress;
+    this.size = file.toFile().length();
+    this.displayName = displayName;
+    this.schema = schema;
+    this.specs = schema.columns().toArray(new ColumnSpec[0]);
+    this.vectorOf = new int[specs.length];
+    Arrays.fill(vectorOf, -1);
+    this.vectors = new ColumnVector[projection.length];
+    for (int k = 0; k < projection.length; k++) {
+      int c = projection[k];
+      if (vectorOf[c] >= 0) {
+        throw new IllegalArgumentException("column " + c + " projected twice");
+      }
+      vectorOf[c] = k;
+      vectors[k] = ColumnVector.of(specs[c], batchSize);
+    }
+    this.batch = new Batch(vectors, batchSize);
+    this.rejects = rejects;
+    this.nullString = schema.nullString() == null ? null : schema.nullString().getBytes(StandardCharsets.UTF_8);
+    this.bom = schema.bom() ? 3 : 0;
+    this.in = FileSource.open(file);
+    this.tokenizer = new CsvTokenizer(in, schema.dialect(), READ_BUFFER, MAX_RECORD_BYTES);
+    try {
+      CsvDialect d = schema.dialect();
+      tokenizer.skipLines(d.skip());
+      if (d.header()) {
+        tokenizer.next();
+      }
+    } catch (IOException e) {
+      close();
+      throw Errors.io(file, e);
+    }
+  }
+
+  /** The next batch (reused between calls), or null at the end of the file. */
+  @Override
+  public Batch next() {
+    if (done) {
+      return null;
+    }
+    batch.reset();
+    int r = 0;
+    int cap = batch.capacity();
+    try {
+      while (r < cap && tokenizer.next()) {
+        read++;
+        if (readRecord(r)) {
+          batch.setProvenance(r, tokenizer.line(), tokenizer.byteOffset() + bom);
+          r++;
+        }
+      }
+    } catch (IOException e) {
+      throw Errors.io(file, e);
+    }
+    batch.setRowCount(r);
+    returned += r;
+    progress.progress(done || r < cap ? size : Math.min(size, tokenizer.byteOffset() + bom), read, size);
+    if (r < cap) {
+      done = true;
+    }
+    return r == 0 && done ? null : batch;
+  }
+
+  @Override
+  public ScanStats stats() {
+    return new ScanStats(read, returned, rejected);
+  }
+
+  /** Reads the current record into row {@code r}; false if it was rejected. */
+  private boolean readRecord(int r) {
+    CsvTokenizer t = tokenizer;
+    if (t.malformed() != null) {
+      reject(r, null, null, t.malformed() + ". Check the quote character (option quote) and escape"
+          + " (option escape), or fix the line.");
+      return false;
+    }
+    int n = t.fieldCount();
+    if (n != specs.length) {
+      reject(r, null, null, "expected " + specs.length + " fields, found " + n
+          + (n < specs.length ? " (a missing delimiter, or a line break inside an unquoted value?)"
+              : " (a delimiter inside an unquoted value? quote it)")
+          + ". Fix the line, or read it with the right delimiter (option delimiter).");
+      return false;
+    }
+    byte[] raw = null;
+    for (int c = 0; c < n; c++) {
+      if (t.needsUnescape(c)) {
+        raw = Arrays.copyOfRange(t.buffer(), t.recordStart(), t.recordEnd());
+        break;
+      }
+    }
+    byte[] b = t.buffer();
+    for (int c = 0; c < n; c++) {
+      int k = vectorOf[c];
+      ColumnSpec spec = specs[c];
+      if (spec.type() == ColumnType.VARCHAR && k < 0) {
+        continue;
+      }
+      t.unescape(c);
+      int s = t.start(c);
+      int e = t.end(c);
+      if (isNull(b, s, e) && !(s == e && t.quoted(c) && spec.type() == ColumnType.VARCHAR)) {
+        if (k >= 0) {
+          vectors[k].setNull(r);
+        }
+        continue;
+      }
+      String problem = convert(spec, k < 0 ? null : vectors[k], r, b, s, e);
+      if (problem != null) {
+        String value = new String(b, s, e - s, StandardCharsets.UTF_8);
+        rollback(r);
+        rejectValue(r, spec, value, problem, raw);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Parses one value into {@code v} (or only checks it when {@code v} is null); null or the problem. */
+  private String convert(ColumnSpec spec, ColumnVector v, int r, byte[] b, int s, int e) {
+    switch (spec.type()) {
+      case INTEGER: {
+        long x = p.parseLong(b, s, e);
+        if (!p.ok) {
+          return "is not a whole number";
+        }
+        if (x < Integer.MIN_VALUE || x > Integer.MAX_VALUE) {
+          return "is outside the INTEGER range; read the column as BIGINT (types => '" + spec.name() + ":BIGINT')";
+        }
+        if (v != null) {
+          ((LongVector) v).set(r, x);
+        }
+        return null;
+      }
+      case BIGINT: {
+        long x = p.parseLong(b, s, e);
+        if (!p.ok) {
+          return "is not a whole number in the BIGINT range";
+        }
+        if (v != null) {
+          ((LongVector) v).set(r, x);
+        }
+        return null;
+      }
+      case DECIMAL: {
+        long x = p.parseDecimal(b, s, e, spec.scale());
+        if (!p.ok) {
+          p.parseDecimal(b, s, e, -1);
+          if (p.ok) {
+            return "has more than " + spec.scale() + " digits after the point; read the column as DOUBLE"
+                + " (types => '" + spec.name() + ":DOUBLE')";
+          }
+          return "is not a decimal number";
+        }
+        if (v != null) {
+          ((LongVector) v).set(r, x);
+        }
+        return null;
+      }
+      case DOUBLE: {
+        double x = p.parseDouble(b, s, e);
+        if (!p.ok) {
+          return "is not a number";
+        }
+        if (v != null) {
+          ((DoubleVector) v).set(r, x);
+        }
+        return null;
+      }
+      case BOOLEAN: {
+        boolean x = p.parseBoolean(b, s, e);
+        if (!p.ok) {
+          return "is not true or false";
+        }
+        if (v != null) {
+          ((BooleanVector) v).set(r, x);
+        }
+        return null;
+      }
+      case DATE: {
+        int x = p.parseDate(b, s, e, spec.format());
+        if (!p.ok) {
+          return "is not a valid date in the format " + spec.format().datePattern();
+        }
+        if (v != null) {
+          ((LongVector) v).set(r, x);
+        }
+        return null;
+      }
+      case TIMESTAMP: {
+        long x = p.parseTimestamp(b, s, e, spec.format());
+        if (!p.ok) {
+          return "is not a valid timestamp in the format " + spec.format().timestampPattern();
+        }
+        if (v != null) {
+          ((LongVector) v).set(r, x);
+        }
+        return null;
+      }
+      default:
+        ((StringVector) v).set(r, b, s, e);
+        return null;
+    }
+  }
+
+  private boolean isNull(byte[] b, int s, int e) {
+    if (s == e) {
+      return true;
+    }
+    if (nullString == null || e - s != nullString.length) {
+      return false;
+    }
+    for (int i = 0; i < nullString.length; i++) {
+      if (b[s + i] != nullString[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Undoes a partly written row before it is rejected. */
+  private void rollback(int r) {
+    for (ColumnVector v : vectors) {
+      if (v instanceof StringVector sv) {
+        sv.truncate(r);
+      }
+      v.clearNull(r);
+    }
+  }
+
+  private void rejectValue(int r, ColumnSpec spec, String value, String problem, byte[] raw) {
+    String hint = problem.contains("types =>") ? "" : ". Fix the value, or read the column as text with types => '"
+        + spec.name() + ":VARCHAR'";
+    reject(r, spec.name(), value, "value '" + value + "' in column " + spec.name() + " (" + spec.typeText() + ") "
+        + problem + hint, raw);
+  }
+
+  private void reject(int r, String column, String value, String reason) {
+    reject(r, column, value, reason, null);
+  }
+
+  private void reject(int r, String column, String value, String reason, byte[] raw) {
+    rejected++;
+    CsvTokenizer t = tokenizer;
+    String rawText = raw != null ? new String(raw, StandardCharsets.UTF_8)
+        : new String(t.buffer(), t.recordStart(), Math.min(t.recordEnd() - t.recordStart(), Reject.MAX_RAW * 4),
+            StandardCharsets.UTF_8);
+    rejects.accept(new Reject(displayName, t.line(), t.byteOffset() + bom, column, value, rawText,
+        displayName + ":" + t.line() + ": " + reason));
+  }
+
+  public List<ColumnSpec> columns() {
+    return schema.columns();
+  }
+
+  @Override
+  public void close() {
+    try {
+      in.close();
+    } catch (IOException ignored) {
+      // closing a read-only file cannot lose data
+    }
+  }
+}

@@ -1,0 +1,391 @@
+package io.dsap.engine.csv;
+
+import io.dsap.engine.error.DsapException;
+import io.dsap.engine.error.ErrorCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Splits a byte stream into records and fields without decoding text.
+ *
+ * <p>After {@link #next()} returns true, field {@code i} of the current record is
+ * {@code buffer()[start(i), end(i))}. Quoted fields exclude their quotes; a field whose bytes hold
+ * escapes is unescaped in place by {@link #unescape(int)} on demand, so most fields are never
+ * copied. Empty lines are skipped. The tokenizer never fails on content: a malformed record
+ * (unterminated quote, text after a closing quote) is returned with {@link #malformed()} set so the
+ * caller can reject it with its line number and raw text.
+ */
+public final class CsvTokenizer {
+  private static final int MIN_BUFFER = 16;
+
+  private final InputStream in;
+  private final byte delimiter;
+  private final int quote;
+  private final int escape;
+  private final int maxRecordBytes;
+
+  private byte[] buf;
+  private int limit;
+  private boolean eof;
+  private long bufferOffset; // file offset of buf[0]
+
+  private int pos;
+  private int[] starts = new int[16];
+  private int[] ends = new int[16];
+  private boolean[] escaped = new boolean[16];
+  private boolean[] quoted = new boolean[16];
+  private int fieldCount;
+  private int recordStart;
+  private int recordEnd;
+  private long line = 1; // line where the next record starts
+  private long recordLine;
+  private String malformed;
+
+  public CsvTokenizer(InputStream in, CsvDialect dialect, int bufferSize, int maxRecordBytes) {
+    this.in = in;
+    this.delimiter = dialect.delimiter();
+    this.quote = dialect.quote();
+    this.escape = dialect.escape();
+    this.buf = new byte[Math.max(MIN_BUFFER, bufferSize)];
+    this.maxRecordBytes = maxRecordBytes;
+  }
+
+  /** A tokenizer over bytes already in memory (sniffing samples). */
+  public static CsvTokenizer of(byte[] bytes, int length, CsvDialect dialect) {
+    CsvTokenizer t = new CsvTokenizer(InputStream.nullInputStream(), dialect, 0, Integer.MAX_VALUE);
+    t.buf = bytes;
+    t.limit = length;
+    t.eof = true;
+    return t;
+  }
+
+  public byte[] buffer() {
+    return buf;
+  }
+
+  public int fieldCount() {
+    return fieldCount;
+  }
+
+  public int start(int i) {
+    return starts[i];
+  }
+
+  public int end(int i) {
+    return ends[i];
+  }
+
+  /** Whether field {@code i} was written in quotes (a quoted empty field is an empty string, not NULL). */
+  public boolean quoted(int i) {
+    return quoted[i];
+  }
+
+  public boolean needsUnescape(int i) {
+    return escaped[i];
+  }
+
+  /** 1-based line on which the current record starts. */
+  public long line() {
+    return recordLine;
+  }
+
+  /** Byte offset of the current record in the stream. */
+  public long byteOffset() {
+    return bufferOffset + recordStart;
+  }
+
+  /** Null, or why the current record is malformed. */
+  public String malformed() {
+    return malformed;
+  }
+
+  /** The raw bytes of the current record, without its line ending. */
+  public int recordStart() {
+    return recordStart;
+  }
+
+  public int recordEnd() {
+    return recordEnd;
+  }
+
+  /** Lines consumed so far (the line after the current record). */
+  public long nextLine() {
+    return line;
+  }
+
+  /** Skips {@code n} physical lines (no quote handling: leading junk is not CSV). */
+  public void skipLines(int n) throws IOException {
+    for (int k = 0; k < n; k++) {
+      while (true) {
+        if (pos >= limit && !fill()) {
+          return;
+        }
+        byte c = buf[pos++];
+        if (c == '\n') {
+          line++;
+          break;
+        }
+      }
+    }
+  }
+
+  /** Unescapes field {@code i} in place (doubled quotes or backslash escapes) and updates its end. */
+  public void unescape(int i) {
+    if (!escaped[i]) {
+      return;
+    }
+    int s = starts[i];
+    int e = ends[i];
+    int w = s;
+    for (int r = s; r < e; r++) {
+      byte c = buf[r];
+      if (c == escape && r + 1 < e) {
+        if (escape == '\\' || buf[r + 1] == quote) {
+          r++;
+          c = buf[r];
+        }
+      }
+      buf[w++] = c;
+    }
+    ends[i] = w;
+    escaped[i] = false;
+  }
+
+  /** Advances to the next record; false at end of input. */
+  public boolean next() throws IOException {
+    while (true) {
+      int r = parse();
+      if (r > 0) {
+        return true;
+      }
+      if (r == 0) {
+        return false;
+      }
+      // r < 0: ran out of buffer inside the record; refill and parse it again from its start
+      if (!refillKeepingRecord()) {
+        // end of input inside a record: parse it once more as final
+        eof = true;
+      }
+    }
+  }
+
+  /** 1 = record ready, 0 = end of input, -1 = need more bytes. */
+  private int parse() throws IOException {
+    // skip empty lines
+    while (true) {
+      if (pos >= limit) {
+        if (eof || !fill()) {
+          return 0;
+        }
+      }
+      byte c = buf[pos];
+      if (c == '\n') {
+        pos++;
+        line++;
+      } else if (c == '\r') {
+        if (pos + 1 >= limit && !eof) {
+          if (!refillKeepingFrom(pos)) {
+            eof = true;
+          }
+          continue;
+        }
+        pos++;
+        if (pos < limit && buf[pos] == '\n') {
+          pos++;
+        }
+        line++;
+      } else {
+        break;
+      }
+    }
+    recordStart = pos;
+    recordLine = line;
+    malformed = null;
+    int p = pos;
+    int n = 0;
+    long lines = 0;
+    final byte[] b = buf;
+    final int lim = limit;
+    while (true) {
+      if (n == starts.length) {
+        grow();
+      }
+      escaped[n] = false;
+      quoted[n] = false;
+      if (p < lim && b[p] == quote) {
+        quoted[n] = true;
+        // quoted field
+        int s = ++p;
+        boolean esc = false;
+        while (true) {
+          if (p >= lim) {
+            if (!eof) {
+              return -1;
+            }
+            malformed = "unterminated quoted field (a quote opened on line " + (recordLine + lines)
+                + " is never closed)";
+            starts[n] = s;
+            ends[n] = p;
+            escaped[n] = esc;
+            fieldCount = n + 1;
+            return finish(p, p, lines);
+          }
+          byte c = b[p];
+          if (c == escape && escape != quote) {
+            p += 2;
+            esc = true;
+            continue;
+          }
+          if (c == quote) {
+            if (escape == quote) {
+              if (p + 1 >= lim && !eof) {
+                return -1;
+              }
+              if (p + 1 < lim && b[p + 1] == quote) {
+                p += 2;
+                esc = true;
+                continue;
+              }
+            }
+            break;
+          }
+          if (c == '\n') {
+            lines++;
+          }
+          p++;
+        }
+        starts[n] = s;
+        ends[n] = Math.min(p, lim);
+        escaped[n] = esc;
+        p++; // closing quote
+        // after the closing quote: delimiter, end of line, or end of input
+        if (p < lim && b[p] != delimiter && b[p] != '\n' && b[p] != '\r') {
+          if (malformed == null) {
+            malformed = "unexpected text after the closing quote of field " + (n + 1);
+          }
+          while (p < lim && b[p] != delimiter && b[p] != '\n' && b[p] != '\r') {
+            p++;
+          }
+          if (p >= lim && !eof) {
+            return -1;
+          }
+        }
+      } else {
+        int s = p;
+        while (p < lim) {
+          byte c = b[p];
+          if (c == delimiter || c == '\n' || c == '\r') {
+            break;
+          }
+          p++;
+        }
+        if (p >= lim && !eof) {
+          return -1;
+        }
+        starts[n] = s;
+        ends[n] = p;
+      }
+      n++;
+      if (p >= lim) {
+        fieldCount = n;
+        return finish(p, p, lines);
+      }
+      byte c = b[p];
+      if (c == delimiter) {
+        p++;
+        if (p >= lim) {
+          if (!eof) {
+            return -1;
+          }
+          // trailing delimiter at end of input: one more empty field
+          if (n == starts.length) {
+            grow();
+          }
+          starts[n] = p;
+          ends[n] = p;
+          escaped[n] = false;
+          quoted[n] = false;
+          fieldCount = n + 1;
+          return finish(p, p, lines);
+        }
+        continue;
+      }
+      // end of line
+      int end = p;
+      if (c == '\r') {
+        if (p + 1 >= lim && !eof) {
+          return -1;
+        }
+        p++;
+        if (p < lim && b[p] == '\n') {
+          p++;
+        }
+      } else {
+        p++;
+      }
+      fieldCount = n;
+      return finish(end, p, lines + 1);
+    }
+  }
+
+  private int finish(int end, int next, long lines) {
+    if (end - recordStart > maxRecordBytes) {
+      throw new DsapException(ErrorCode.LINE_TOO_LONG, "the record starting on line " + recordLine
+          + " is longer than the limit of " + maxRecordBytes + " bytes. An unterminated quote can"
+          + " cause this: check the quote character (option quote), or raise the limit.");
+    }
+    recordEnd = end;
+    pos = next;
+    line += lines;
+    return 1;
+  }
+
+  private void grow() {
+    int n = starts.length * 2;
+    starts = Arrays.copyOf(starts, n);
+    ends = Arrays.copyOf(ends, n);
+    escaped = Arrays.copyOf(escaped, n);
+    quoted = Arrays.copyOf(quoted, n);
+  }
+
+  /** Refills an empty buffer; false at end of input. */
+  private boolean fill() throws IOException {
+    return refillKeepingFrom(pos);
+  }
+
+  private boolean refillKeepingRecord() throws IOException {
+    pos = recordStart;
+    return refillKeepingFrom(recordStart);
+  }
+
+  /** Moves bytes from {@code keep} to the front, grows the buffer if full, and reads more. */
+  private boolean refillKeepingFrom(int keep) throws IOException {
+    if (eof) {
+      return false;
+    }
+    int kept = limit - keep;
+    if (kept > maxRecordBytes) {
+      throw new DsapException(ErrorCode.LINE_TOO_LONG, "a record starting on line " + line
+          + " is longer than the limit of " + maxRecordBytes + " bytes. An unterminated quote can"
+          + " cause this: check the quote character (option quote), or raise the limit.");
+    }
+    if (keep > 0) {
+      System.arraycopy(buf, keep, buf, 0, kept);
+      bufferOffset += keep;
+      recordStart -= Math.min(recordStart, keep);
+      pos -= keep;
+    }
+    limit = kept;
+    if (limit == buf.length) {
+      buf = Arrays.copyOf(buf, buf.length * 2);
+    }
+    int want = buf.length - limit;
+    int r = in.readNBytes(buf, limit, want);
+    limit += r;
+    if (r < want) {
+      eof = true; // readNBytes only returns short at the end of the stream
+    }
+    return r > 0;
+  }
+}

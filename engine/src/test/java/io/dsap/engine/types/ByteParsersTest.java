@@ -1,0 +1,125 @@
+package io.dsap.engine.types;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Values parsed from bytes equal what the JDK parses from the same text. */
+class ByteParsersTest {
+  private final ByteParsers p = new ByteParsers();
+
+  private static byte[] b(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void integersIncludingEdgesAndOverflow() {
+    for (String s : new String[] {"0", "-0", "+7", " 42 ", "-2147483648", "9223372036854775807",
+        "-9223372036854775808"}) {
+      byte[] x = b(s);
+      long v = p.parseLong(x, 0, x.length);
+      assertTrue(p.ok, s);
+      assertEquals(Long.parseLong(s.trim()), v, s);
+    }
+    for (String s : new String[] {"", "-", "1.0", "1e3", "9223372036854775808", "12a", "--1", "1 2"}) {
+      byte[] x = b(s);
+      p.parseLong(x, 0, x.length);
+      assertFalse(p.ok, s);
+    }
+    byte[] big = b("2147483648");
+    p.parseInt(big, 0, big.length);
+    assertFalse(p.ok, "INTEGER overflow is not silently wrapped");
+  }
+
+  @Test
+  void doublesMatchTheJdkOnRandomInput() {
+    Random rnd = new Random(42);
+    for (int i = 0; i < 100_000; i++) {
+      String s;
+      switch (i % 4) {
+        case 0: s = Double.toString(rnd.nextDouble() * Math.pow(10, rnd.nextInt(40) - 20)); break;
+        case 1: s = Long.toString(rnd.nextLong() % 1_000_000_000L) + "." + rnd.nextInt(1000); break;
+        case 2: s = (rnd.nextBoolean() ? "-" : "") + rnd.nextInt(100000) + "e" + (rnd.nextInt(60) - 30); break;
+        default: s = String.valueOf(rnd.nextGaussian()); break;
+      }
+      byte[] x = b(s);
+      double v = p.parseDouble(x, 0, x.length);
+      assertTrue(p.ok, s);
+      assertEquals(Double.parseDouble(s), v, 0.0, s);
+    }
+  }
+
+  @Test
+  void decimalsKeepTheirScaleExactly() {
+    byte[] x = b("-12.5");
+    assertEquals(-1250, p.parseDecimal(x, 0, x.length, 2));
+    assertTrue(p.ok);
+    x = b("12.345");
+    p.parseDecimal(x, 0, x.length, 2);
+    assertFalse(p.ok, "more digits than the scale is not rounded");
+    x = b("0.125");
+    assertEquals(125, p.parseDecimal(x, 0, x.length, -1));
+    assertEquals(3, p.lastScale);
+    for (String bad : new String[] {".", "-", "1.2.3", "1e5", ""}) {
+      x = b(bad);
+      p.parseDecimal(x, 0, x.length, 2);
+      assertFalse(p.ok, bad);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"yyyy-MM-dd", "dd/MM/yyyy", "MM/dd/yyyy", "dd.MM.yyyy"})
+  void datesMatchJavaTimeForEveryDayOfFourCenturies(String pattern) {
+    TemporalFormat f = TemporalFormat.parse(pattern);
+    java.time.format.DateTimeFormatter fmt = java.time.format.DateTimeFormatter.ofPattern(pattern);
+    for (LocalDate d = LocalDate.of(1800, 1, 1); d.getYear() < 2200; d = d.plusDays(1)) {
+      byte[] x = b(d.format(fmt));
+      int day = p.parseDate(x, 0, x.length, f);
+      assertTrue(p.ok, d.toString());
+      assertEquals(d.toEpochDay(), day, d.toString());
+    }
+  }
+
+  @Test
+  void invalidCalendarDatesAreRejected() {
+    for (String s : new String[] {"2023-02-29", "2024-02-30", "2024-13-01", "2024-00-10", "2024-04-31", "2024-1-1x"}) {
+      byte[] x = b(s);
+      p.parseDate(x, 0, x.length, TemporalFormat.ISO);
+      assertFalse(p.ok, s);
+    }
+    byte[] leap = b("2024-02-29");
+    p.parseDate(leap, 0, leap.length, TemporalFormat.ISO);
+    assertTrue(p.ok);
+  }
+
+  @Test
+  void timestampsWithSeparatorsFractionsAndOffsets() {
+    assertTs("2024-01-15 10:30:00", LocalDateTime.of(2024, 1, 15, 10, 30));
+    assertTs("2024-01-15T10:30", LocalDateTime.of(2024, 1, 15, 10, 30));
+    assertTs("2024-01-15T10:30:05.123456", LocalDateTime.of(2024, 1, 15, 10, 30, 5, 123_000_000));
+    assertTs("2024-01-15T10:30:00Z", LocalDateTime.of(2024, 1, 15, 10, 30));
+    assertTs("2024-01-15T10:30:00+02:00", LocalDateTime.of(2024, 1, 15, 8, 30));
+    assertTs("2024-01-15", LocalDateTime.of(2024, 1, 15, 0, 0));
+    for (String bad : new String[] {"2024-01-15 25:00:00", "2024-01-15T10", "2024-01-15 10:30:00 x"}) {
+      byte[] x = b(bad);
+      p.parseTimestamp(x, 0, x.length, TemporalFormat.ISO);
+      assertFalse(p.ok, bad);
+    }
+  }
+
+  private void assertTs(String s, LocalDateTime want) {
+    byte[] x = b(s);
+    long millis = p.parseTimestamp(x, 0, x.length, TemporalFormat.ISO);
+    assertTrue(p.ok, s);
+    assertEquals(want.toInstant(ZoneOffset.UTC).toEpochMilli(), millis, s);
+  }
+}

@@ -1,0 +1,128 @@
+package io.dsap.jdbc;
+
+import io.dsap.engine.calcite.FilesSchema;
+import io.dsap.engine.csv.CsvFormat;
+import io.dsap.engine.format.FormatOptions;
+import io.dsap.engine.format.FormatRegistry;
+import io.dsap.engine.error.DsapException;
+import io.dsap.engine.source.DataRoot;
+import io.dsap.udfs.DsapFunctions;
+import io.dsap.udfs.DsapSqlParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.DsapMeta;
+import org.apache.calcite.schema.SchemaPlus;
+
+/**
+ * The embedded dsap driver: {@code jdbc:dsap:/path/to/folder}. Every CSV/TSV file under the
+ * folder is a table in the default schema {@code files}, next to dsap's functions.
+ */
+public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
+  public static final String PREFIX = "jdbc:dsap:";
+  public static final String VERSION = readVersion();
+
+  static {
+    new DsapDriver().register();
+  }
+
+  @Override
+  protected String getConnectStringPrefix() {
+    return PREFIX;
+  }
+
+  @Override
+  protected DriverVersion createDriverVersion() {
+    int[] v = numbers(VERSION);
+    return new DriverVersion("dsap JDBC Driver", VERSION, "dsap", VERSION, true, v[0], v[1], v[0], v[1]);
+  }
+
+  @Override
+  public Meta createMeta(AvaticaConnection connection) {
+    return DsapMeta.create(connection);
+  }
+
+  @Override
+  public Connection connect(String url, Properties info) throws SQLException {
+    if (!acceptsURL(url)) {
+      return null;
+    }
+    Properties props = ConnectionUrl.parse(url.substring(PREFIX.length()), info);
+    // BI tools and people write table names unquoted and in any case; MYSQL_ANSI keeps "quotes"
+    props.putIfAbsent("lex", "MYSQL_ANSI");
+    props.putIfAbsent("fun", "standard,postgresql");
+    props.putIfAbsent("caseSensitive", "false");
+    // accepts reserved words as argument names (escape =>, skip =>) and explains mixed arguments
+    props.putIfAbsent("parserFactory", DsapSqlParser.class.getName() + "#FACTORY");
+    try {
+      String rootText = DsapProperty.ROOT.get(props);
+      DataRoot root = DataRoot.of(Path.of(rootText == null || rootText.isBlank() ? "." : rootText));
+      FormatOptions options = options(props);
+      Connection connection = super.connect(PREFIX, props);
+      CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
+      FilesSchema files = new FilesSchema(root, FormatRegistry.defaults(), options);
+      SchemaPlus schema = calcite.getRootSchema().add(DsapFunctions.FILES_SCHEMA, files);
+      DsapFunctions.register(schema, files);
+      calcite.setSchema(DsapFunctions.FILES_SCHEMA);
+      return connection;
+    } catch (DsapException e) {
+      throw new SQLException(e.getMessage(), e.code().label(), e.code().code(), e);
+    }
+  }
+
+  /** Detection overrides given as connection properties; each format takes the ones it knows. */
+  static FormatOptions options(Properties props) {
+    java.util.Map<String, Object> m = new java.util.TreeMap<>();
+    for (DsapProperty p : DsapProperty.values()) {
+      if (p != DsapProperty.ROOT && p.get(props) != null) {
+        m.put(p.key(), p.get(props));
+      }
+    }
+    FormatOptions options = FormatOptions.of(m);
+    CsvFormat.csvOptions(options); // fail at connect time on a bad value, naming the property
+    return options;
+  }
+
+  @Override
+  public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
+    List<DriverPropertyInfo> list = new ArrayList<>();
+    for (DsapProperty p : DsapProperty.values()) {
+      DriverPropertyInfo i = new DriverPropertyInfo(p.key(), info == null ? null : p.get(info));
+      i.description = p.description();
+      list.add(i);
+    }
+    for (DriverPropertyInfo i : super.getPropertyInfo(url, info)) {
+      list.add(i);
+    }
+    return list.toArray(new DriverPropertyInfo[0]);
+  }
+
+  private static String readVersion() {
+    try (InputStream in = DsapDriver.class.getResourceAsStream("dsap.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "0.0.0");
+    } catch (IOException e) {
+      return "0.0.0";
+    }
+  }
+
+  private static int[] numbers(String version) {
+    String[] parts = version.split("[.-]");
+    int major = parts.length > 0 && parts[0].matches("\\d+") ? Integer.parseInt(parts[0]) : 0;
+    int minor = parts.length > 1 && parts[1].matches("\\d+") ? Integer.parseInt(parts[1]) : 0;
+    return new int[] {major, minor};
+  }
+}

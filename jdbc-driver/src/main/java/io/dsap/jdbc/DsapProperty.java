@@ -1,0 +1,44 @@
+package io.dsap.jdbc;
+
+import java.util.Locale;
+import java.util.Properties;
+
+/** dsap's own connection properties (Calcite's and Avatica's are accepted too). */
+public enum DsapProperty {
+  ROOT("root", "Folder whose files are the tables (default: the path after jdbc:dsap:, else the working directory)"),
+  DELIMITER("delimiter", "CSV field delimiter for every file, e.g. ';' or '\\t' (default: detected)"),
+  QUOTE("quote", "CSV quote character, '' for none (default: detected)"),
+  ESCAPE("escape", "CSV escape: the quote character for doubled quotes, or '\\' (default: detected)"),
+  HEADER("header", "true if the first line holds column names (default: detected)"),
+  SKIP("skip", "Lines to skip at the start of each file (default 0)"),
+  TYPES("types", "Column types by name, e.g. 'zip:VARCHAR,amount:DECIMAL(18,2)' (default: detected)"),
+  ALL_VARCHAR("all_varchar", "Read every column as VARCHAR (default false)"),
+  NULLSTR("nullstr", "Text that means NULL besides an empty field, e.g. 'NA' (default: none)"),
+  SAMPLE_SIZE("sample_size", "Rows sampled for type detection, -1 for all (default 20480)");
+
+  private final String key;
+  private final String description;
+
+  DsapProperty(String key, String description) {
+    this.key = key;
+    this.description = description;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** The value in {@code props}, matching the key case-insensitively; null when absent. */
+  public String get(Properties props) {
+    for (String name : props.stringPropertyNames()) {
+      if (name.toLowerCase(Locale.ROOT).equals(key)) {
+        return props.getProperty(name);
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,45 @@
+package io.dsap.udfs;
+
+import io.dsap.engine.calcite.FilesSchema;
+import io.dsap.engine.format.FormatReader;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.impl.TableFunctionImpl;
+
+/** Registers dsap's SQL functions on a connection's {@code files} schema. */
+public final class DsapFunctions {
+  /** Name of the default schema holding the file tables and the functions. */
+  public static final String FILES_SCHEMA = "files";
+
+  /** Parameter names of dsap's functions, by lower-case function name (positional arguments). */
+  private static final Map<String, List<String>> PARAMETER_NAMES = new ConcurrentHashMap<>(Map.of(
+      "file_info", List.of("path"),
+      "rejects", List.of("path")));
+
+  private DsapFunctions() {}
+
+  /** The parameter names of function {@code name} in order, or null if it is not ours. */
+  public static List<String> parameterNames(String name) {
+    return PARAMETER_NAMES.get(name.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Adds the functions to {@code schema}, which wraps {@code files}. They live in a sub-schema of
+   * the root (not the root itself) so {@code DatabaseMetaData.getFunctions} lists them.
+   */
+  public static void register(SchemaPlus schema, FilesSchema files) {
+    for (FormatReader f : files.formats().formats()) {
+      ReadMacro m = ReadMacro.of(files, f);
+      schema.add("read_" + f.name(), m);
+      PARAMETER_NAMES.put("read_" + f.name(), m.parameterNames());
+    }
+    ReadMacro auto = ReadMacro.autodetect(files);
+    schema.add("read_file", auto);
+    PARAMETER_NAMES.put("read_file", auto.parameterNames());
+    schema.add("file_info", TableFunctionImpl.create(FileInfoFunction.class, "fileInfo"));
+    schema.add("rejects", TableFunctionImpl.create(RejectsFunction.class, "rejects"));
+  }
+}

@@ -1,0 +1,68 @@
+package io.dsap.udfs;
+
+/** Rewrites {@code name => value} to {@code "name" => value} outside literals and comments. */
+final class NamedArguments {
+  private NamedArguments() {}
+
+  static String quoteNames(String sql) {
+    StringBuilder out = new StringBuilder(sql.length() + 16);
+    int n = sql.length();
+    int i = 0;
+    while (i < n) {
+      char c = sql.charAt(i);
+      if (c == '\'' || c == '"' || c == '`') {
+        int end = closing(sql, i, c);
+        out.append(sql, i, end);
+        i = end;
+      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+        int end = sql.indexOf('\n', i);
+        end = end < 0 ? n : end;
+        out.append(sql, i, end);
+        i = end;
+      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+        int end = sql.indexOf("*/", i + 2);
+        end = end < 0 ? n : end + 2;
+        out.append(sql, i, end);
+        i = end;
+      } else if (Character.isLetter(c) || c == '_') {
+        int end = i + 1;
+        while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_'
+            || sql.charAt(end) == '$')) {
+          end++;
+        }
+        int k = end;
+        while (k < n && Character.isWhitespace(sql.charAt(k))) {
+          k++;
+        }
+        boolean named = k + 1 < n && sql.charAt(k) == '=' && sql.charAt(k + 1) == '>';
+        boolean qualified = i > 0 && sql.charAt(i - 1) == '.';
+        if (named && !qualified) {
+          out.append('"').append(sql, i, end).append('"');
+        } else {
+          out.append(sql, i, end);
+        }
+        i = end;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  /** Index after the literal or quoted identifier opened at {@code start} (doubled quotes escape). */
+  private static int closing(String sql, int start, char q) {
+    int i = start + 1;
+    while (i < sql.length()) {
+      if (sql.charAt(i) == q) {
+        if (i + 1 < sql.length() && sql.charAt(i + 1) == q) {
+          i += 2;
+          continue;
+        }
+        return i + 1;
+      }
+      i++;
+    }
+    return sql.length();
+  }
+}
