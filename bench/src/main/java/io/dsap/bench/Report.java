@@ -16,9 +16,21 @@ final class Report {
     private final Path csv;
     private final PrintStream out = System.out;
 
+    private final String loadAtStart = loadAverage();
+
     Report(SideBySide.Options o, Path csv) {
         this.o = o;
         this.csv = csv;
+    }
+
+    /** 1, 5 and 15 minute load averages (Linux), to tell a quiet machine from a busy one. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     void print(Map<BenchQuery, Map<BenchSystem, Measurement>> results, Map<BenchSystem, Session> sessions,
@@ -27,19 +39,20 @@ final class Report {
         out.printf("## Side-by-side: %s (%,d bytes), %d warm-up + %d measured runs, %s%n%n",
                 csv, Files.size(csv), o.warmup(), o.runs(),
                 o.inProcess() ? "both systems in one JVM" : "one child JVM per system");
-        out.printf("%s; java %s (%s); %d cores; max heap %s (parent)%n%n",
+        out.printf("%s; java %s (%s); %d cores; max heap %s (parent); load average at start %s, at end %s%n%n",
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
-                Runtime.getRuntime().availableProcessors(), MemoryStats.mb(Runtime.getRuntime().maxMemory()));
+                Runtime.getRuntime().availableProcessors(), MemoryStats.mb(Runtime.getRuntime().maxMemory()),
+                loadAtStart, loadAverage());
 
-        out.println("| query | dsap median ms | duckdb median ms | dsap/duckdb | rows agree |");
-        out.println("|---|---:|---:|---:|---|");
+        out.println("| query | dsap median ms | duckdb median ms | dsap/duckdb | same row count | same values |");
+        out.println("|---|---:|---:|---:|---|---|");
         for (var e : results.entrySet()) {
             Measurement d = e.getValue().get(BenchSystem.DSAP);
             Measurement k = e.getValue().get(BenchSystem.DUCKDB);
-            out.printf("| %s | %s | %s | %s | %s |%n", e.getKey().name(),
+            out.printf("| %s | %s | %s | %s | %s | %s |%n", e.getKey().name(),
                     cell(e.getKey(), BenchSystem.DSAP, d, unavailable), cell(e.getKey(), BenchSystem.DUCKDB, k, unavailable),
-                    ratio(d, k), agreement(d, k));
+                    ratio(d, k), sameCount(d, k), agreement(d, k));
         }
 
         out.println();
@@ -92,8 +105,10 @@ final class Report {
             if (d != null && k != null && d.ok() && k.ok()) {
                 String diff = Values.difference(d.result(), k.result());
                 if (diff != null) {
-                    out.printf("%n> WARNING: results differ: %s%n", diff);
-                    System.err.printf("WARNING: %s: dsap and duckdb results differ: %s%n", e.getKey().name(), diff);
+                    boolean countDiffers = d.result().rows().size() != k.result().rows().size();
+                    String what = countDiffers ? "row counts differ" : "values differ";
+                    out.printf("%n> WARNING: %s: %s%n", what, diff);
+                    System.err.printf("WARNING: %s: dsap and duckdb %s: %s%n", e.getKey().name(), what, diff);
                 }
             }
         }
@@ -119,12 +134,20 @@ final class Report {
         return String.format("%.2fx", d.medianMillis() / k.medianMillis());
     }
 
+    private static String sameCount(Measurement d, Measurement k) {
+        if (d == null || k == null || !d.ok() || !k.ok()) {
+            return "-";
+        }
+        int a = d.result().rows().size(), b = k.result().rows().size();
+        return a == b ? "yes (" + a + ")" : "**NO**: " + a + " vs " + b;
+    }
+
     private static String agreement(Measurement d, Measurement k) {
         if (d == null || k == null || !d.ok() || !k.ok()) {
             return "-";
         }
         String diff = Values.difference(d.result(), k.result());
-        return diff == null ? "yes" : "**NO**: " + diff;
+        return diff == null ? "yes" : "no: " + diff;
     }
 
     static String ms(double v) {
