@@ -72,13 +72,14 @@ final class ForkedSession implements Session {
                 return QueryResult.failed(head.get(1));
             }
             long nanos = Long.parseLong(head.get(1));
+            long cpuNanos = Long.parseLong(head.get(2));
             List<String> cols = next();
             List<String> columns = cols.subList(1, cols.size());
             List<List<String>> rows = new ArrayList<>();
             for (List<String> l = next(); l != null && !l.get(0).equals("END"); l = next()) {
                 rows.add(List.copyOf(l.subList(1, l.size())));
             }
-            return new QueryResult(nanos, List.copyOf(columns), rows, null);
+            return new QueryResult(nanos, cpuNanos, List.copyOf(columns), rows, null);
         } catch (IOException e) {
             dead = true;
             return QueryResult.failed(system.label() + " worker: " + e.getMessage());

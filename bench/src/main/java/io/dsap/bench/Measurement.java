@@ -10,6 +10,7 @@ final class Measurement {
     private QueryResult first;
     private QueryResult last;
     private final List<Long> measuredNanos = new ArrayList<>();
+    private final List<Long> measuredCpuNanos = new ArrayList<>();
     private String error;
 
     /** Records a run; {@code measured} false for warm-up runs. */
@@ -26,6 +27,9 @@ final class Measurement {
         last = r;
         if (measured) {
             measuredNanos.add(r.nanos());
+            if (r.cpuNanos() >= 0) {
+                measuredCpuNanos.add(r.cpuNanos());
+            }
         }
     }
 
@@ -61,12 +65,21 @@ final class Measurement {
         return measuredNanos.isEmpty() ? Double.NaN : Collections.max(measuredNanos) / 1e6;
     }
 
+    /** Median CPU time of the measured runs (process, all threads), NaN when unknown. */
+    double medianCpuMillis() {
+        return percentile(measuredCpuNanos, 50);
+    }
+
     /** Median for p=50 (mean of the two middle values for an even count). */
     double percentileMillis(double p) {
-        if (measuredNanos.isEmpty()) {
+        return percentile(measuredNanos, p);
+    }
+
+    private static double percentile(List<Long> values, double p) {
+        if (values.isEmpty()) {
             return Double.NaN;
         }
-        List<Long> s = new ArrayList<>(measuredNanos);
+        List<Long> s = new ArrayList<>(values);
         Collections.sort(s);
         double pos = p / 100.0 * (s.size() - 1);
         int lo = (int) Math.floor(pos), hi = (int) Math.ceil(pos);

@@ -1,5 +1,6 @@
 package io.dsap.bench;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -20,6 +21,7 @@ final class QueryExecutor {
 
     static QueryResult run(Connection conn, String sql) {
         try (Statement st = conn.createStatement()) {
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             List<Object[]> raw = new ArrayList<>();
             List<String> columns = new ArrayList<>();
@@ -34,6 +36,8 @@ final class QueryExecutor {
                     raw.add(row);
                 }
                 long nanos = System.nanoTime() - t0;
+                long cpu1 = processCpuNanos();
+                long cpuNanos = cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0;
                 for (int i = 1; i <= n; i++) {
                     columns.add(md.getColumnLabel(i));
                 }
@@ -45,11 +49,19 @@ final class QueryExecutor {
                     }
                     rows.add(r);
                 }
-                return new QueryResult(nanos, columns, rows, null);
+                return new QueryResult(nanos, cpuNanos, columns, rows, null);
             }
         } catch (SQLException | RuntimeException e) {
             return QueryResult.failed(oneLine(e));
         }
+    }
+
+    /** CPU time of this process, all threads (JVM and native), or -1 when the JVM cannot tell. */
+    static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     static String oneLine(Throwable e) {

@@ -5,13 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * One execution of one query: wall time from {@code executeQuery} to the last row fetched, and
- * the rows as display strings (see {@link Values}), or the error that stopped it.
+ * One execution of one query: wall time from {@code executeQuery} to the last row fetched, the
+ * CPU time the whole process used meanwhile (all threads, native ones included; -1 if unknown),
+ * and the rows as display strings (see {@link Values}), or the error that stopped it.
+ * CPU time matters on a shared machine: other processes stretch wall time far more than CPU time.
  */
-public record QueryResult(long nanos, List<String> columns, List<List<String>> rows, String error) {
+public record QueryResult(long nanos, long cpuNanos, List<String> columns, List<List<String>> rows, String error) {
 
     public static QueryResult failed(String error) {
-        return new QueryResult(-1, List.of(), List.of(), error);
+        return new QueryResult(-1, -1, List.of(), List.of(), error);
     }
 
     public boolean ok() {

@@ -56,13 +56,14 @@ final class Report {
         }
 
         out.println();
-        out.println("| query | system | first run ms | min ms | median ms | max ms | runs |");
-        out.println("|---|---|---:|---:|---:|---:|---:|");
+        out.println("| query | system | first run ms | min ms | median ms | max ms | median CPU ms | runs |");
+        out.println("|---|---|---:|---:|---:|---:|---:|---:|");
         for (var e : results.entrySet()) {
             for (var m : e.getValue().entrySet()) {
                 Measurement x = m.getValue();
-                out.printf("| %s | %s | %s | %s | %s | %s | %d |%n", e.getKey().name(), m.getKey().label(),
-                        ms(x.firstMillis()), ms(x.minMillis()), ms(x.medianMillis()), ms(x.maxMillis()), x.runs());
+                out.printf("| %s | %s | %s | %s | %s | %s | %s | %d |%n", e.getKey().name(), m.getKey().label(),
+                        ms(x.firstMillis()), ms(x.minMillis()), ms(x.medianMillis()), ms(x.maxMillis()),
+                        ms(x.medianCpuMillis()), x.runs());
             }
         }
 

@@ -137,7 +137,7 @@ public final class SideBySide {
                 QueryResult r = s.run(s.system().render(q, csv));
                 m.get(s.system()).add(r, measured);
                 System.err.printf("  %-18s %-7s %s %s%n", q.name(), s.system().label(), measured ? "run   " : "warmup",
-                        r.ok() ? String.format("%,.1f ms", r.millis()) : "ERROR " + r.error());
+                        r.ok() ? String.format("%,.1f ms (CPU %,.1f ms)", r.millis(), r.cpuNanos() / 1e6) : "ERROR " + r.error());
             }
         }
         return m;

@@ -7,7 +7,7 @@ import java.util.List;
  * The line protocol between {@link ForkedSession} (parent) and {@link Worker} (child JVM).
  * Parent to child: {@code RUN<TAB>sql}, {@code MEM}, {@code QUIT}. Child to parent, every line
  * prefixed with {@link #PREFIX} so stray library output cannot be mistaken for a reply:
- * {@code READY<TAB>connectNanos} or {@code FAIL<TAB>msg} once; per RUN, {@code RESULT<TAB>nanos},
+ * {@code READY<TAB>connectNanos} or {@code FAIL<TAB>msg} once; per RUN, {@code RESULT<TAB>nanos<TAB>cpuNanos},
  * {@code COLS<TAB>...}, one {@code ROW<TAB>...} per row, {@code END}; or {@code ERROR<TAB>msg};
  * per MEM, {@code MEM<TAB>peakRssKb<TAB>rssKb<TAB>heapUsed<TAB>heapPeak}.
  * Fields are escaped: backslash, tab, CR and LF as {@code \\ \t \r \n}.

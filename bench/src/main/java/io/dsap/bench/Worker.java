@@ -60,7 +60,7 @@ public final class Worker {
             out.println(Wire.line("ERROR", r.error()));
             return;
         }
-        out.println(Wire.line("RESULT", Long.toString(r.nanos())));
+        out.println(Wire.line("RESULT", Long.toString(r.nanos()), Long.toString(r.cpuNanos())));
         out.println(Wire.line("COLS", r.columns()));
         for (List<String> row : r.rows()) {
             out.println(Wire.line("ROW", row));

@@ -51,15 +51,15 @@ class ValuesAndWireTest {
     void medianOfEvenAndOddCounts() {
         Measurement m = new Measurement();
         for (long ms : new long[] {5, 1, 3}) {
-            m.add(new QueryResult(ms * 1_000_000, List.of(), List.of(), null), true);
+            m.add(new QueryResult(ms * 1_000_000, -1, List.of(), List.of(), null), true);
         }
         assertEquals(3.0, m.medianMillis(), 1e-9);
-        m.add(new QueryResult(7_000_000, List.of(), List.of(), null), true);
+        m.add(new QueryResult(7_000_000, -1, List.of(), List.of(), null), true);
         assertEquals(4.0, m.medianMillis(), 1e-9);
         assertEquals(1.0, m.minMillis(), 1e-9);
     }
 
     private static QueryResult result(List<List<String>> rows) {
-        return new QueryResult(1, List.of("a", "b"), rows, null);
+        return new QueryResult(1, -1, List.of("a", "b"), rows, null);
     }
 }
