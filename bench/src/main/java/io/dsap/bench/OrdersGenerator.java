@@ -91,7 +91,6 @@ public final class OrdersGenerator {
         "Customer prefers email",
         "Check address: \"Flat 2\""};
 
-    private static final String[] INVALID_EMAIL_NA = {"n/a"};
     private static final String[] BAD_DATES = {
         "2024-13-45", "31/12/2024", "2024-02-30", "12/31/2024", "2024/06/15", "20240615", "not a date", "2023-00-10"};
     private static final String[] UNKNOWN_STATUSES = {"SHIPPED", "unknown", "in_transit", "refunded", "Paid", "deliverd"};

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,7 +132,7 @@ public final class SideBySide {
             boolean measured = round >= o.warmup();
             List<Session> thisRound = new ArrayList<>(order);
             if (round % 2 == 1) {
-                java.util.Collections.reverse(thisRound);
+                Collections.reverse(thisRound);
             }
             for (Session s : thisRound) {
                 QueryResult r = s.run(s.system().render(q, csv));

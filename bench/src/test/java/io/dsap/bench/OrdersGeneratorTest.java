@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,7 +54,7 @@ class OrdersGeneratorTest {
         Path b = dir.resolve("b.csv");
         new OrdersGenerator(ROWS, 1, false).writeTo(a);
         new OrdersGenerator(ROWS, 2, false).writeTo(b);
-        assertFalse(java.util.Arrays.equals(sha256(a), sha256(b)));
+        assertFalse(Arrays.equals(sha256(a), sha256(b)));
     }
 
     @Test
