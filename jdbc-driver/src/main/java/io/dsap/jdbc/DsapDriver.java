@@ -5,7 +5,9 @@ import io.dsap.engine.csv.CsvFormat;
 import io.dsap.engine.format.FormatOptions;
 import io.dsap.engine.format.FormatRegistry;
 import io.dsap.engine.error.DsapException;
+import io.dsap.engine.calcite.OutputSchema;
 import io.dsap.engine.source.DataRoot;
+import io.dsap.engine.source.OutputRoot;
 import io.dsap.udfs.DsapFunctions;
 import io.dsap.udfs.DsapSqlParser;
 import java.io.IOException;
@@ -73,6 +75,9 @@ public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
       FilesSchema files = new FilesSchema(root, FormatRegistry.defaults(), options);
       SchemaPlus schema = calcite.getRootSchema().add(DsapFunctions.FILES_SCHEMA, files);
       DsapFunctions.register(schema, files);
+      String output = DsapProperty.OUTPUT_ROOT.get(props);
+      OutputRoot out = new OutputRoot(output == null || output.isBlank() ? root.path().resolve("out") : Path.of(output));
+      calcite.getRootSchema().add("out", new OutputSchema(out, FormatRegistry.defaults(), options));
       calcite.setSchema(DsapFunctions.FILES_SCHEMA);
       return connection;
     } catch (DsapException e) {
@@ -84,7 +89,7 @@ public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
   static FormatOptions options(Properties props) {
     java.util.Map<String, Object> m = new java.util.TreeMap<>();
     for (DsapProperty p : DsapProperty.values()) {
-      if (p != DsapProperty.ROOT && p.get(props) != null) {
+      if (p != DsapProperty.ROOT && p != DsapProperty.OUTPUT_ROOT && p.get(props) != null) {
         m.put(p.key(), p.get(props));
       }
     }

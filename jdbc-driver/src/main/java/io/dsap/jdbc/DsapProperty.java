@@ -6,6 +6,7 @@ import java.util.Properties;
 /** dsap's own connection properties (Calcite's and Avatica's are accepted too). */
 public enum DsapProperty {
   ROOT("root", "Folder whose files are the tables (default: the path after jdbc:dsap:, else the working directory)"),
+  OUTPUT_ROOT("output_root", "Folder that CREATE TABLE out.\"file\" AS SELECT writes to (default: <root>/out)"),
   DELIMITER("delimiter", "CSV field delimiter for every file, e.g. ';' or '\\t' (default: detected)"),
   QUOTE("quote", "CSV quote character, '' for none (default: detected)"),
   ESCAPE("escape", "CSV escape: the quote character for doubled quotes, or '\\' (default: detected)"),
@@ -14,7 +15,10 @@ public enum DsapProperty {
   TYPES("types", "Column types by name, e.g. 'zip:VARCHAR,amount:DECIMAL(18,2)' (default: detected)"),
   ALL_VARCHAR("all_varchar", "Read every column as VARCHAR (default false)"),
   NULLSTR("nullstr", "Text that means NULL besides an empty field, e.g. 'NA' (default: none)"),
-  SAMPLE_SIZE("sample_size", "Rows sampled for type detection, -1 for all (default 20480)");
+  SAMPLE_SIZE("sample_size", "Rows sampled for type detection, -1 for all (default 20480)"),
+  ENCODING("encoding", "Character set of text files, e.g. 'windows-1252' (default: detected)"),
+  COMMENT("comment", "Character that starts a comment line in CSV files (default: '#' when a file starts with it)"),
+  NULL_PADDING("null_padding", "Pad CSV rows with too few fields with NULLs instead of rejecting them (default false)");
 
   private final String key;
   private final String description;

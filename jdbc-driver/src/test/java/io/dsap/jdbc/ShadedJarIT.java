@@ -52,6 +52,14 @@ class ShadedJarIT {
           assertTrue(rs.next());
           assertEquals(237, rs.getLong(1));
         }
+        // DataSketches (heap sketches only) and Jackson work from the shaded jar without JVM flags
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("SELECT distinct_count, quantiles_exact FROM profile('orders.csv')"
+                + " WHERE column_name = 'customer_id'")) {
+          assertTrue(rs.next());
+          assertEquals(48, rs.getLong(1));
+          assertTrue(rs.getBoolean(2), "237 values: quantiles kept exactly");
+        }
       } finally {
         t.setContextClassLoader(before);
       }

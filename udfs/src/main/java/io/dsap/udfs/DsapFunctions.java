@@ -17,7 +17,12 @@ public final class DsapFunctions {
   /** Parameter names of dsap's functions, by lower-case function name (positional arguments). */
   private static final Map<String, List<String>> PARAMETER_NAMES = new ConcurrentHashMap<>(Map.of(
       "file_info", List.of("path"),
-      "rejects", List.of("path")));
+      "rejects", List.of("path"),
+      "validate", List.of("path", "schema", "rules"),
+      "validation_summary", List.of("path", "schema", "rules"),
+      "suggest_rules", List.of("path"),
+      "register_schema", List.of("name", "source"),
+      "schema_diff", List.of("a", "b")));
 
   private DsapFunctions() {}
 
@@ -41,5 +46,8 @@ public final class DsapFunctions {
     PARAMETER_NAMES.put("read_file", auto.parameterNames());
     schema.add("file_info", TableFunctionImpl.create(FileInfoFunction.class, "fileInfo"));
     schema.add("rejects", TableFunctionImpl.create(RejectsFunction.class, "rejects"));
+    io.dsap.udfs.validate.ValidationFunctions.register(schema, files);
+    io.dsap.udfs.profile.ProfileFunctions.register(schema, files);
+    PARAMETER_NAMES.putAll(io.dsap.udfs.profile.ProfileFunctions.PARAMETER_NAMES);
   }
 }

@@ -16,12 +16,14 @@ import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserImplFactory;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.parser.impl.SqlParserImpl;
+import org.apache.calcite.server.DdlExecutor;
+import org.apache.calcite.sql.parser.ddl.SqlDdlParserImpl;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.util.SourceStringReader;
 
 /**
- * Calcite's SQL parser with two fixes for named arguments ({@code read_csv(path => 'x.csv',
+ * Calcite's SQL parser (with DDL, for {@code CREATE TABLE out."x.csv" AS SELECT}) and two fixes
+ * for named arguments ({@code read_csv(path => 'x.csv',
  * skip => 1)}):
  *
  * <ul>
@@ -33,7 +35,7 @@ import org.apache.calcite.util.SourceStringReader;
  *       planning).
  * </ul>
  */
-public final class DsapSqlParser extends SqlParserImpl {
+public final class DsapSqlParser extends SqlDdlParserImpl {
   public static final SqlParserImplFactory FACTORY = new SqlParserImplFactory() {
     @Override
     public SqlAbstractParserImpl getParser(Reader reader) {
@@ -41,6 +43,11 @@ public final class DsapSqlParser extends SqlParserImpl {
       DsapSqlParser parser = new DsapSqlParser(new SourceStringReader(sql));
       parser.setOriginalSql(sql);
       return parser;
+    }
+
+    @Override
+    public DdlExecutor getDdlExecutor() {
+      return ExportDdlExecutor.INSTANCE;
     }
   };
 

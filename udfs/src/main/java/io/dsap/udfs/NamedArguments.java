@@ -1,6 +1,11 @@
 package io.dsap.udfs;
 
-/** Rewrites {@code name => value} to {@code "name" => value} outside literals and comments. */
+/**
+ * Rewrites SQL text before it is parsed, outside literals and comments: {@code name => value}
+ * becomes {@code "name" => value} (reserved words such as {@code escape} are fine as argument
+ * names), and {@code out."x.csv"} becomes {@code "out"."x.csv"} ({@code OUT} is a reserved word,
+ * but {@code out} is the schema that exports are written to).
+ */
 final class NamedArguments {
   private NamedArguments() {}
 
@@ -36,7 +41,8 @@ final class NamedArguments {
         }
         boolean named = k + 1 < n && sql.charAt(k) == '=' && sql.charAt(k + 1) == '>';
         boolean qualified = i > 0 && sql.charAt(i - 1) == '.';
-        if (named && !qualified) {
+        boolean outSchema = k < n && sql.charAt(k) == '.' && sql.substring(i, end).equalsIgnoreCase("out");
+        if ((named || outSchema) && !qualified) {
           out.append('"').append(sql, i, end).append('"');
         } else {
           out.append(sql, i, end);

@@ -36,6 +36,12 @@ public final class StringVector extends ColumnVector {
     offsets[row + 1] = used;
   }
 
+  /** Appends a string value; see {@link #set(int, byte[], int, int)}. */
+  public void set(int row, String value) {
+    byte[] b = value.getBytes(StandardCharsets.UTF_8);
+    set(row, b, 0, b.length);
+  }
+
   @Override
   public void setNull(int row) {
     super.setNull(row);

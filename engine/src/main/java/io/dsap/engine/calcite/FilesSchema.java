@@ -89,6 +89,11 @@ public final class FilesSchema extends AbstractSchema {
     return List.copyOf(warnings);
   }
 
+  /** The tables, by name (the same map Calcite sees). */
+  public Map<String, Table> tableMap() {
+    return getTableMap();
+  }
+
   @Override
   public boolean isMutable() {
     return false;

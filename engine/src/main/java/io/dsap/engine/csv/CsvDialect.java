@@ -12,11 +12,19 @@ import java.util.Objects;
  * @param header whether the first record names the columns
  * @param skip lines to skip before the header (or the first record)
  * @param lineEnding {@code "\n"} or {@code "\r\n"} as found in the file (informational: both are read)
+ * @param comment byte that starts a comment line, or {@link #NONE}
+ * @param trailingDelimiter whether every line ends with a delimiter (its empty last field is no column)
  */
-public record CsvDialect(byte delimiter, int quote, int escape, boolean header, int skip, String lineEnding) {
+public record CsvDialect(byte delimiter, int quote, int escape, boolean header, int skip, String lineEnding,
+    int comment, boolean trailingDelimiter) {
   public static final int NONE = -1;
 
   public static final CsvDialect RFC4180 = new CsvDialect((byte) ',', '"', '"', true, 0, "\n");
+
+  /** A dialect without comments or trailing delimiters. */
+  public CsvDialect(byte delimiter, int quote, int escape, boolean header, int skip, String lineEnding) {
+    this(delimiter, quote, escape, header, skip, lineEnding, NONE, false);
+  }
 
   public CsvDialect {
     Objects.requireNonNull(lineEnding, "lineEnding is null");
@@ -29,19 +37,19 @@ public record CsvDialect(byte delimiter, int quote, int escape, boolean header, 
   }
 
   public CsvDialect withHeader(boolean h) {
-    return new CsvDialect(delimiter, quote, escape, h, skip, lineEnding);
+    return new CsvDialect(delimiter, quote, escape, h, skip, lineEnding, comment, trailingDelimiter);
   }
 
   public CsvDialect withSkip(int s) {
-    return new CsvDialect(delimiter, quote, escape, header, s, lineEnding);
+    return new CsvDialect(delimiter, quote, escape, header, s, lineEnding, comment, trailingDelimiter);
   }
 
-  public CsvDialect withDelimiter(byte d) {
-    return new CsvDialect(d, quote, escape, header, skip, lineEnding);
+  public CsvDialect withComment(int c) {
+    return new CsvDialect(delimiter, quote, escape, header, skip, lineEnding, c, trailingDelimiter);
   }
 
-  public CsvDialect withQuote(int q, int esc) {
-    return new CsvDialect(delimiter, q, esc, header, skip, lineEnding);
+  public CsvDialect withTrailingDelimiter(boolean t) {
+    return new CsvDialect(delimiter, quote, escape, header, skip, lineEnding, comment, t);
   }
 
   /** The delimiter as users write it in options: {@code ,}, {@code ;}, {@code \t}, {@code |}. */
@@ -55,5 +63,9 @@ public record CsvDialect(byte delimiter, int quote, int escape, boolean header, 
 
   public String escapeText() {
     return escape == NONE ? "" : escape == '\\' ? "\\" : String.valueOf((char) escape);
+  }
+
+  public String commentText() {
+    return comment == NONE ? "" : String.valueOf((char) comment);
   }
 }

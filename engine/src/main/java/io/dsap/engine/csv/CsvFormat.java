@@ -20,7 +20,12 @@ public final class CsvFormat implements FormatReader {
       OptionSpec.text("types", "column types, e.g. 'zip:VARCHAR,day:DATE(dd/MM/yyyy)' (default: detected)"),
       OptionSpec.bool("all_varchar", "read every column as VARCHAR (default false)"),
       OptionSpec.text("nullstr", "text that means NULL besides an empty field (default: none)"),
-      OptionSpec.integer("sample_size", "rows sampled for type detection, -1 for all (default 20480)"));
+      OptionSpec.integer("sample_size", "rows sampled for type detection, -1 for all (default 20480)"),
+      OptionSpec.text("encoding", "character set, e.g. 'windows-1252', 'utf-16' (default: detected)"),
+      OptionSpec.text("comment", "character that starts a comment line, '' for none (default: '#' when the file"
+          + " starts with it)"),
+      OptionSpec.bool("null_padding", "pad rows with too few fields with NULLs instead of rejecting them"
+          + " (default false)"));
 
   @Override
   public String name() {
@@ -61,6 +66,6 @@ public final class CsvFormat implements FormatReader {
     o.checkKnown("csv", OPTIONS, List.of());
     return new CsvOptions(o.text("delimiter"), o.text("quote"), o.text("escape"), o.bool("header"),
         o.integer("skip"), CsvOptions.parseTypes(o.text("types")), o.bool("all_varchar"), o.text("nullstr"),
-        o.integer("sample_size"));
+        o.integer("sample_size"), o.text("encoding"), o.text("comment"), o.bool("null_padding"));
   }
 }

@@ -22,15 +22,31 @@ import java.util.Objects;
  * @param allVarchar read every column as VARCHAR
  * @param nullString text that means NULL besides the empty field
  * @param sampleSize records sampled for type detection; -1 reads the whole file
+ * @param encoding character set name; null detects it
+ * @param comment character that starts a comment line, '' for none; null detects '#'
+ * @param nullPadding pad records with too few fields with NULLs instead of rejecting them
  */
 public record CsvOptions(String delimiter, String quote, String escape, Boolean header, Integer skip,
-    Map<String, TypeOverride> types, Boolean allVarchar, String nullString, Integer sampleSize) {
+    Map<String, TypeOverride> types, Boolean allVarchar, String nullString, Integer sampleSize, String encoding,
+    String comment, Boolean nullPadding) {
 
   public static final int DEFAULT_SAMPLE_SIZE = 20_480;
-  public static final CsvOptions DETECT = new CsvOptions(null, null, null, null, null, Map.of(), null, null, null);
+  public static final CsvOptions DETECT = new CsvOptions(null, null, null, null, null, Map.of(), null, null, null, null, null, null);
 
   /** A type forced by the user, with an optional date layout or decimal scale (-1: detect). */
   public record TypeOverride(ColumnType type, TemporalFormat format, int scale) {}
+
+  /** Options without an encoding override. */
+  public CsvOptions(String delimiter, String quote, String escape, Boolean header, Integer skip,
+      Map<String, TypeOverride> types, Boolean allVarchar, String nullString, Integer sampleSize) {
+    this(delimiter, quote, escape, header, skip, types, allVarchar, nullString, sampleSize, null, null, null);
+  }
+
+  /** Options without comment or padding settings. */
+  public CsvOptions(String delimiter, String quote, String escape, Boolean header, Integer skip,
+      Map<String, TypeOverride> types, Boolean allVarchar, String nullString, Integer sampleSize, String encoding) {
+    this(delimiter, quote, escape, header, skip, types, allVarchar, nullString, sampleSize, encoding, null, null);
+  }
 
   public CsvOptions {
     types = types == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(types));
@@ -45,6 +61,9 @@ public record CsvOptions(String delimiter, String quote, String escape, Boolean 
     }
     if (skip != null && skip < 0) {
       throw Errors.invalidOption("skip", skip, "a number of lines >= 0");
+    }
+    if (comment != null && comment.length() > 1) {
+      throw Errors.invalidOption("comment", comment, "a single character such as '#', or '' for none");
     }
     if (sampleSize != null && sampleSize == 0) {
       throw Errors.invalidOption("sample_size", sampleSize, "a positive number of rows, or -1 for the whole file");
@@ -140,6 +159,7 @@ public record CsvOptions(String delimiter, String quote, String escape, Boolean 
   /** A stable key for caches: equal options give equal keys. */
   public String cacheKey() {
     return Objects.toString(delimiter) + '\u0001' + quote + '\u0001' + escape + '\u0001' + header + '\u0001'
-        + skip + '\u0001' + types + '\u0001' + allVarchar + '\u0001' + nullString + '\u0001' + sampleSize;
+        + skip + '\u0001' + types + '\u0001' + allVarchar + '\u0001' + nullString + '\u0001' + sampleSize
+        + '\u0001' + encoding + '\u0001' + comment + '\u0001' + nullPadding;
   }
 }

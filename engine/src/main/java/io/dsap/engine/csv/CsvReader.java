@@ -1,18 +1,15 @@
 package io.dsap.engine.csv;
 
 import io.dsap.engine.batch.Batch;
-import io.dsap.engine.batch.BooleanVector;
 import io.dsap.engine.batch.ColumnVector;
-import io.dsap.engine.batch.DoubleVector;
-import io.dsap.engine.batch.LongVector;
 import io.dsap.engine.batch.StringVector;
+import io.dsap.engine.batch.TextValues;
 import io.dsap.engine.error.Errors;
 import io.dsap.engine.format.BatchReader;
 import io.dsap.engine.format.ProgressListener;
 import io.dsap.engine.rejects.Reject;
 import io.dsap.engine.rejects.RejectSink;
 import io.dsap.engine.source.FileSource;
-import io.dsap.engine.types.ByteParsers;
 import io.dsap.engine.types.ColumnSpec;
 import io.dsap.engine.types.ColumnType;
 import java.io.IOException;
@@ -45,9 +42,10 @@ public final class CsvReader implements BatchReader {
   private final RejectSink rejects;
   private final InputStream in;
   private final CsvTokenizer tokenizer;
-  private final ByteParsers p = new ByteParsers();
+  private final TextValues values = new TextValues();
   private final byte[] nullString;
   private final int bom;
+  private final boolean checkUtf8;
   private final ProgressListener progress;
   private final long size;
   private long read;
@@ -87,8 +85,10 @@ public final class CsvReader implements BatchReader {
     this.batch = new Batch(vectors, batchSize);
     this.rejects = rejects;
     this.nullString = schema.nullString() == null ? null : schema.nullString().getBytes(StandardCharsets.UTF_8);
-    this.bom = schema.bom() ? 3 : 0;
-    this.in = FileSource.open(file);
+    // offsets point into the file where the text is plain UTF-8; otherwise into the decoded text
+    this.bom = schema.layout().seekable() ? schema.layout().bomLength() : 0;
+    this.checkUtf8 = schema.layout().charset().equals(java.nio.charset.StandardCharsets.UTF_8);
+    this.in = FileSource.openText(file, schema.layout());
     this.tokenizer = new CsvTokenizer(in, schema.dialect(), READ_BUFFER, MAX_RECORD_BYTES);
     try {
       CsvDialect d = schema.dialect();
@@ -145,11 +145,15 @@ public final class CsvReader implements BatchReader {
       return false;
     }
     int n = t.fieldCount();
-    if (n != specs.length) {
+    if (n == specs.length + 1 && schema.dialect().trailingDelimiter() && t.start(n - 1) == t.end(n - 1)) {
+      n = specs.length; // the empty field after a trailing delimiter
+    }
+    if (n > specs.length || (n < specs.length && !schema.nullPadding())) {
       reject(r, null, null, "expected " + specs.length + " fields, found " + n
           + (n < specs.length ? " (a missing delimiter, or a line break inside an unquoted value?)"
               : " (a delimiter inside an unquoted value? quote it)")
-          + ". Fix the line, or read it with the right delimiter (option delimiter).");
+          + ". Fix the line" + (n < specs.length ? ", or read short rows padded with NULLs (null_padding => true)"
+              : ", or read it with the right delimiter (option delimiter)") + ".");
       return false;
     }
     byte[] raw = null;
@@ -160,22 +164,41 @@ public final class CsvReader implements BatchReader {
       }
     }
     byte[] b = t.buffer();
+    for (int c = n; c < specs.length; c++) {
+      if (vectorOf[c] >= 0) {
+        vectors[vectorOf[c]].setNull(r); // null_padding
+      }
+    }
     for (int c = 0; c < n; c++) {
       int k = vectorOf[c];
       ColumnSpec spec = specs[c];
-      if (spec.type() == ColumnType.VARCHAR && k < 0) {
+      if (spec.type() == ColumnType.VARCHAR && k < 0 && !checkUtf8) {
         continue;
       }
       t.unescape(c);
       int s = t.start(c);
       int e = t.end(c);
+      if (checkUtf8 && spec.type() == ColumnType.VARCHAR) {
+        int bad = io.dsap.engine.source.Encodings.validUtf8(b, s, e, false);
+        if (bad >= 0) {
+          rollback(r);
+          reject(r, spec.name(), null, "column " + spec.name() + " holds bytes that are not valid UTF-8 ("
+              + hex(b, bad, e) + " at byte offset " + (t.byteOffset() + bom + (bad - t.recordStart()))
+              + "). If the file is not UTF-8, name its"
+              + " encoding, e.g. encoding => 'windows-1252'", raw);
+          return false;
+        }
+        if (k < 0) {
+          continue;
+        }
+      }
       if (isNull(b, s, e) && !(s == e && t.quoted(c) && spec.type() == ColumnType.VARCHAR)) {
         if (k >= 0) {
           vectors[k].setNull(r);
         }
         continue;
       }
-      String problem = convert(spec, k < 0 ? null : vectors[k], r, b, s, e);
+      String problem = values.write(spec, k < 0 ? null : vectors[k], r, b, s, e);
       if (problem != null) {
         String value = new String(b, s, e - s, StandardCharsets.UTF_8);
         rollback(r);
@@ -184,93 +207,6 @@ public final class CsvReader implements BatchReader {
       }
     }
     return true;
-  }
-
-  /** Parses one value into {@code v} (or only checks it when {@code v} is null); null or the problem. */
-  private String convert(ColumnSpec spec, ColumnVector v, int r, byte[] b, int s, int e) {
-    switch (spec.type()) {
-      case INTEGER: {
-        long x = p.parseLong(b, s, e);
-        if (!p.ok) {
-          return "is not a whole number";
-        }
-        if (x < Integer.MIN_VALUE || x > Integer.MAX_VALUE) {
-          return "is outside the INTEGER range; read the column as BIGINT (types => '" + spec.name() + ":BIGINT')";
-        }
-        if (v != null) {
-          ((LongVector) v).set(r, x);
-        }
-        return null;
-      }
-      case BIGINT: {
-        long x = p.parseLong(b, s, e);
-        if (!p.ok) {
-          return "is not a whole number in the BIGINT range";
-        }
-        if (v != null) {
-          ((LongVector) v).set(r, x);
-        }
-        return null;
-      }
-      case DECIMAL: {
-        long x = p.parseDecimal(b, s, e, spec.scale());
-        if (!p.ok) {
-          p.parseDecimal(b, s, e, -1);
-          if (p.ok) {
-            return "has more than " + spec.scale() + " digits after the point; read the column as DOUBLE"
-                + " (types => '" + spec.name() + ":DOUBLE')";
-          }
-          return "is not a decimal number";
-        }
-        if (v != null) {
-          ((LongVector) v).set(r, x);
-        }
-        return null;
-      }
-      case DOUBLE: {
-        double x = p.parseDouble(b, s, e);
-        if (!p.ok) {
-          return "is not a number";
-        }
-        if (v != null) {
-          ((DoubleVector) v).set(r, x);
-        }
-        return null;
-      }
-      case BOOLEAN: {
-        boolean x = p.parseBoolean(b, s, e);
-        if (!p.ok) {
-          return "is not true or false";
-        }
-        if (v != null) {
-          ((BooleanVector) v).set(r, x);
-        }
-        return null;
-      }
-      case DATE: {
-        int x = p.parseDate(b, s, e, spec.format());
-        if (!p.ok) {
-          return "is not a valid date in the format " + spec.format().datePattern();
-        }
-        if (v != null) {
-          ((LongVector) v).set(r, x);
-        }
-        return null;
-      }
-      case TIMESTAMP: {
-        long x = p.parseTimestamp(b, s, e, spec.format());
-        if (!p.ok) {
-          return "is not a valid timestamp in the format " + spec.format().timestampPattern();
-        }
-        if (v != null) {
-          ((LongVector) v).set(r, x);
-        }
-        return null;
-      }
-      default:
-        ((StringVector) v).set(r, b, s, e);
-        return null;
-    }
   }
 
   private boolean isNull(byte[] b, int s, int e) {
@@ -288,6 +224,14 @@ public final class CsvReader implements BatchReader {
     return true;
   }
 
+  private static String hex(byte[] b, int from, int end) {
+    StringBuilder s = new StringBuilder();
+    for (int i = from; i < Math.min(end, from + 4); i++) {
+      s.append(s.length() > 0 ? " " : "").append(String.format("%02X", b[i] & 0xff));
+    }
+    return s.toString();
+  }
+
   /** Undoes a partly written row before it is rejected. */
   private void rollback(int r) {
     for (ColumnVector v : vectors) {
@@ -299,10 +243,7 @@ public final class CsvReader implements BatchReader {
   }
 
   private void rejectValue(int r, ColumnSpec spec, String value, String problem, byte[] raw) {
-    String hint = problem.contains("types =>") ? "" : ". Fix the value, or read the column as text with types => '"
-        + spec.name() + ":VARCHAR'";
-    reject(r, spec.name(), value, "value '" + value + "' in column " + spec.name() + " (" + spec.typeText() + ") "
-        + problem + hint, raw);
+    reject(r, spec.name(), value, TextValues.reason(spec, value, problem), raw);
   }
 
   private void reject(int r, String column, String value, String reason) {

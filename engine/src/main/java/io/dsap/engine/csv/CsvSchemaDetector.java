@@ -2,10 +2,12 @@ package io.dsap.engine.csv;
 
 import io.dsap.engine.error.Errors;
 import io.dsap.engine.source.FileSource;
+import io.dsap.engine.source.TextLayout;
 import io.dsap.engine.types.ByteParsers;
 import io.dsap.engine.types.ColumnSpec;
 import io.dsap.engine.types.ColumnType;
 import io.dsap.engine.types.TemporalFormat;
+import io.dsap.engine.types.ValueTypeStats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,53 +39,58 @@ public final class CsvSchemaDetector {
     } catch (IOException e) {
       throw Errors.io(file, e);
     }
-    int bom = FileSource.bomLength(file);
-    byte[] head = FileSource.readRange(file, 0, HEAD_BYTES);
-    boolean complete = head.length >= size - bom;
+    TextLayout layout = FileSource.textLayout(file, options.encoding());
+    byte[] head = FileSource.readText(file, layout, 0, HEAD_BYTES + 1);
+    boolean complete = head.length <= HEAD_BYTES;
+    if (!complete) {
+      head = java.util.Arrays.copyOf(head, HEAD_BYTES);
+    }
     if (head.length == 0) {
       return new CsvFileSchema(CsvDialect.RFC4180.withHeader(false), List.of(ColumnSpec.varchar("column1", "empty file")),
-          options.nullString(), bom > 0, 0, true, List.of("empty_file"));
+          options.nullString(), layout, 0, true, List.of("empty_file"), false);
     }
     CsvDialect dialect = DialectSniffer.sniff(head, head.length, complete, options);
     int columns = DialectSniffer.fieldCount(head, head.length, complete, dialect);
 
-    Sample sample = new Sample(columns, options.nullString());
+    Sample sample = new Sample(columns, dialect.trailingDelimiter(), options.nullString());
     int budget = options.sampleSizeOrDefault();
     boolean wholeFile = budget < 0 || complete;
     if (budget < 0 && !complete) {
-      sample.addStream(file, dialect, Long.MAX_VALUE);
+      sample.addStream(file, layout, dialect, Long.MAX_VALUE);
     } else {
       sample.addBytes(head, head.length, complete, dialect, true, complete ? Long.MAX_VALUE : budget / 2);
-      if (!complete) {
+      if (!complete && layout.seekable()) {
         long perChunk = Math.max(1, (budget - sample.bodyRecords) / CHUNKS);
-        long room = size - bom - head.length;
+        long room = size - layout.bomLength() - head.length;
         for (int i = 0; i < CHUNKS && room > 0; i++) {
           long offset = head.length + room * i / CHUNKS;
-          byte[] chunk = FileSource.readRange(file, offset, CHUNK_BYTES);
+          byte[] chunk = FileSource.readText(file, layout, offset, CHUNK_BYTES);
           sample.addChunk(chunk, dialect, perChunk);
         }
       }
       wholeFile = complete && sample.headRecordsComplete;
     }
-    return sample.toSchema(dialect, options, bom > 0, wholeFile);
+    return sample.toSchema(dialect, options, layout, wholeFile);
   }
 
   /** Records seen so far: the first record kept aside (it may be the header), the rest as stats. */
   private static final class Sample {
     final int columns;
+    final boolean trailing;
     final byte[] nullString;
-    final ColumnStats[] stats;
+    final ValueTypeStats[] stats;
     final ByteParsers parsers = new ByteParsers();
     byte[][] first;
     long bodyRecords;
     boolean headRecordsComplete = true;
 
-    Sample(int columns, String nullString) {
+    Sample(int columns, boolean trailing, String nullString) {
       this.columns = columns;
+      this.trailing = trailing;
       this.nullString = nullString == null ? null : nullString.getBytes(StandardCharsets.UTF_8);
-      this.stats = new ColumnStats[columns];
+      this.stats = new ValueTypeStats[columns];
       for (int i = 0; i < columns; i++) {
-        stats[i] = new ColumnStats();
+        stats[i] = new ValueTypeStats();
       }
     }
 
@@ -110,8 +117,8 @@ public final class CsvSchemaDetector {
       }
     }
 
-    void addStream(Path file, CsvDialect d, long max) {
-      try (InputStream in = FileSource.open(file)) {
+    void addStream(Path file, TextLayout layout, CsvDialect d, long max) {
+      try (InputStream in = FileSource.openText(file, layout)) {
         CsvTokenizer t = new CsvTokenizer(in, d, 1 << 20, 64 << 20);
         t.skipLines(d.skip());
         while (t.next() && bodyRecords < max) {
@@ -136,7 +143,7 @@ public final class CsvSchemaDetector {
       // A chunk that starts inside a quoted multi-line field parses as garbage: keep it only if
       // most of its records have the expected field count.
       DialectSniffer.Score s = DialectSniffer.score(rest, rest.length, false, d.withSkip(0));
-      if (s.records() == 0 || s.fields() != columns || s.ratio() < 0.9) {
+      if (s.records() == 0 || s.fields() != columns + (trailing ? 1 : 0) || s.ratio() < 0.9) {
         return;
       }
       long before = bodyRecords;
@@ -146,7 +153,7 @@ public final class CsvSchemaDetector {
           if (t.recordEnd() >= rest.length) {
             break;
           }
-          if (t.fieldCount() == columns && t.malformed() == null) {
+          if (fits(t) && t.malformed() == null) {
             addBody(t);
           }
         }
@@ -168,11 +175,17 @@ public final class CsvSchemaDetector {
         }
         return true;
       }
-      if (t.fieldCount() != columns || t.malformed() != null) {
+      if (!fits(t) || t.malformed() != null) {
         return false; // ragged or malformed records say nothing reliable about types
       }
       addBody(t);
       return true;
+    }
+
+    /** The record has the file's columns (plus the empty field of a trailing delimiter). */
+    private boolean fits(CsvTokenizer t) {
+      int n = t.fieldCount();
+      return n == columns || (trailing && n == columns + 1 && t.start(columns) == t.end(columns));
     }
 
     private void addBody(CsvTokenizer t) {
@@ -184,7 +197,7 @@ public final class CsvSchemaDetector {
       }
     }
 
-    private void add(ColumnStats s, byte[] b, int start, int end) {
+    private void add(ValueTypeStats s, byte[] b, int start, int end) {
       if (isNull(b, start, end)) {
         s.addNull();
       } else {
@@ -207,7 +220,7 @@ public final class CsvSchemaDetector {
       return true;
     }
 
-    CsvFileSchema toSchema(CsvDialect dialect, CsvOptions options, boolean bom, boolean wholeFile) {
+    CsvFileSchema toSchema(CsvDialect dialect, CsvOptions options, TextLayout layout, boolean wholeFile) {
       boolean header = decideHeader(options, wholeFile);
       if (!header && first != null) {
         bodyRecords++;
@@ -228,8 +241,14 @@ public final class CsvSchemaDetector {
         }
         specs.add(override(spec, options));
       }
-      return new CsvFileSchema(dialect.withHeader(header), specs, options.nullString(), bom, bodyRecords,
-          wholeFile, List.copyOf(flags));
+      if (dialect.trailingDelimiter()) {
+        flags.add("trailing_delimiter");
+      }
+      if (dialect.skip() > 0 && options.skip() == null) {
+        flags.add("skipped_leading_lines");
+      }
+      return new CsvFileSchema(dialect.withHeader(header), specs, options.nullString(), layout, bodyRecords,
+          wholeFile, List.copyOf(flags), Boolean.TRUE.equals(options.nullPadding()));
     }
 
     /**
@@ -257,7 +276,7 @@ public final class CsvSchemaDetector {
           return false;
         }
         for (byte[] v : first) {
-          ColumnStats s = new ColumnStats();
+          ValueTypeStats s = new ValueTypeStats();
           s.add(v, 0, v.length, parsers);
           if (s.resolve("x", true).type() != ColumnType.VARCHAR) {
             return false;
@@ -272,7 +291,7 @@ public final class CsvSchemaDetector {
           continue;
         }
         anyTyped = true;
-        if (!ColumnStats.fits(body, first[i], 0, first[i].length, parsers)) {
+        if (!ValueTypeStats.fits(body, first[i], 0, first[i].length, parsers)) {
           return true;
         }
       }

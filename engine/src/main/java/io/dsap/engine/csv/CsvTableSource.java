@@ -41,7 +41,7 @@ public final class CsvTableSource implements TableSource {
   public Map<String, Object> describe() {
     CsvDialect d = schema.dialect();
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("encoding", schema.bom() ? "UTF-8 (BOM)" : "UTF-8");
+    m.put("encoding", schema.layout().describe());
     m.put("delimiter", d.delimiterText());
     m.put("quote", d.quoteText());
     m.put("escape", d.escapeText());
@@ -66,6 +66,9 @@ public final class CsvTableSource implements TableSource {
     s.append(", header => ").append(d.header());
     if (d.skip() > 0) {
       s.append(", skip => ").append(d.skip());
+    }
+    if (!schema.layout().detected() || !schema.layout().charset().name().equals("UTF-8")) {
+      s.append(", encoding => ").append(literal(schema.layout().charset().name()));
     }
     if (schema.nullString() != null) {
       s.append(", nullstr => ").append(literal(schema.nullString()));

@@ -23,6 +23,7 @@ public final class CsvTokenizer {
   private final byte delimiter;
   private final int quote;
   private final int escape;
+  private final int comment;
   private final int maxRecordBytes;
 
   private byte[] buf;
@@ -47,6 +48,7 @@ public final class CsvTokenizer {
     this.delimiter = dialect.delimiter();
     this.quote = dialect.quote();
     this.escape = dialect.escape();
+    this.comment = dialect.comment();
     this.buf = new byte[Math.max(MIN_BUFFER, bufferSize)];
     this.maxRecordBytes = maxRecordBytes;
   }
@@ -194,6 +196,20 @@ public final class CsvTokenizer {
         if (pos < limit && buf[pos] == '\n') {
           pos++;
         }
+        line++;
+      } else if (c == comment) {
+        // a comment line: skip to its end (no quote handling)
+        int p = pos;
+        while (p < limit && buf[p] != '\n') {
+          p++;
+        }
+        if (p >= limit && !eof) {
+          if (!refillKeepingFrom(pos)) {
+            eof = true;
+          }
+          continue;
+        }
+        pos = Math.min(p + 1, limit);
         line++;
       } else {
         break;

@@ -17,6 +17,10 @@ public enum ErrorCode {
   UNSUPPORTED_FORMAT(1007, Kind.USER),
   MALFORMED_DATA(1008, Kind.USER),
   LINE_TOO_LONG(1009, Kind.USER),
+  // schemas, rules and the registry (1020-1039)
+  INVALID_SCHEMA(1020, Kind.USER),
+  SCHEMA_NOT_FOUND(1021, Kind.USER),
+  INVALID_RULE(1022, Kind.USER),
   // EXTERNAL: the file system or another system failed (2000-2999)
   IO_ERROR(2001, Kind.EXTERNAL),
   // INTERNAL: a bug in dsap (9000-9999)

@@ -82,7 +82,7 @@ public final class FormatRegistry {
 
   /** Reads the first bytes of a file for detection. */
   public static FileProbe probe(Path file) {
-    byte[] head = FileSource.readRange(file, 0, FileProbe.HEAD_BYTES);
+    byte[] head = FileSource.head(file, FileProbe.HEAD_BYTES);
     return new FileProbe(file, file.toFile().length(), head);
   }
 

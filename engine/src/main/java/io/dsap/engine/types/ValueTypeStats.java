@@ -1,19 +1,18 @@
-package io.dsap.engine.csv;
+package io.dsap.engine.types;
 
-import io.dsap.engine.types.ByteParsers;
-import io.dsap.engine.types.ColumnSpec;
-import io.dsap.engine.types.ColumnType;
-import io.dsap.engine.types.TemporalFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Evidence about one column's type: for every candidate type, how many sampled values did not
+ * Evidence about one column's type, from its values as text (CSV fields, XML text, JSON strings).
+ * Feed it values with {@link #add} (or {@link #addNull}) and ask {@link #resolve} for the type.
+ *
+ * <p>Evidence about one column's type: for every candidate type, how many sampled values did not
  * fit, with the first few of them. A candidate survives when its misfits are at most
  * {@link #TOLERANCE} of the values (a few bad dates do not turn a date column into text: they
  * become rejects, with the reason); leading zeros and integers beyond 64 bits are never tolerated.
  */
-final class ColumnStats {
+public final class ValueTypeStats {
   /** Integers up to this magnitude are INTEGER; beyond it BIGINT, leaving room for unsampled rows. */
   static final long INTEGER_HEADROOM = 100_000_000L;
   /** DECIMAL keeps at most this many digits after the point; more becomes DOUBLE. */
@@ -33,8 +32,8 @@ final class ColumnStats {
   private static final int TS0 = DATE0 + FORMATS.size();
   private static final int CANDIDATES = TS0 + FORMATS.size();
 
-  long values;
-  long nulls;
+  private long values;
+  private long nulls;
   private final long[] misfits = new long[CANDIDATES];
   private final boolean[] dropped = new boolean[CANDIDATES];
   private final String[][] examples = new String[CANDIDATES][EXAMPLES];
@@ -46,11 +45,26 @@ final class ColumnStats {
   private long min = Long.MAX_VALUE;
   private long max = Long.MIN_VALUE;
 
-  void addNull() {
+  /** Non-null values seen. */
+  public long values() {
+    return values;
+  }
+
+  public long nulls() {
+    return nulls;
+  }
+
+  /** Adds a value given as a string. */
+  public void add(String value, ByteParsers p) {
+    byte[] b = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    add(b, 0, b.length, p);
+  }
+
+  public void addNull() {
     nulls++;
   }
 
-  void add(byte[] b, int s, int e, ByteParsers p) {
+  public void add(byte[] b, int s, int e, ByteParsers p) {
     values++;
     if (!alive(BOOL)) {
       // skip
@@ -127,7 +141,7 @@ final class ColumnStats {
   }
 
   /** The column this evidence supports. {@code complete} says whether every record was seen. */
-  ColumnSpec resolve(String name, boolean complete) {
+  public ColumnSpec resolve(String name, boolean complete) {
     String seen = values + " sampled value" + (values == 1 ? "" : "s");
     if (values == 0) {
       return ColumnSpec.varchar(name, "VARCHAR: no non-empty value in the sample");
@@ -232,7 +246,7 @@ final class ColumnStats {
   }
 
   /** True when the chosen date format could also be read day-for-month. */
-  boolean ambiguousDate(ColumnSpec resolved) {
+  public boolean ambiguousDate(ColumnSpec resolved) {
     if (!resolved.type().isTemporal()) {
       return false;
     }
@@ -241,12 +255,12 @@ final class ColumnStats {
     return !o.equals(resolved.format()) && fits(base + FORMATS.indexOf(o));
   }
 
-  boolean leadingZeros() {
+  public boolean leadingZeros() {
     return leadingZero;
   }
 
   /** Whether one value fits the type this column resolved to (header detection). */
-  static boolean fits(ColumnSpec spec, byte[] b, int s, int e, ByteParsers p) {
+  public static boolean fits(ColumnSpec spec, byte[] b, int s, int e, ByteParsers p) {
     switch (spec.type()) {
       case BOOLEAN: p.parseBoolean(b, s, e); return p.ok;
       case INTEGER: case BIGINT: p.parseLong(b, s, e); return p.ok && !ByteParsers.hasLeadingZero(b, s, e);

@@ -1,0 +1,97 @@
+package io.dsap.engine.format.parquet;
+
+import io.dsap.engine.format.BatchReader;
+import io.dsap.engine.format.ProgressListener;
+import io.dsap.engine.format.TableSource;
+import io.dsap.engine.rejects.RejectSink;
+import io.dsap.engine.types.ColumnSpec;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+
+/**
+ * A Parquet file as a table: columns from the footer's schema, row count from the row groups.
+ * Holds the footer so scans do not read it again.
+ */
+public final class ParquetTableSource implements TableSource {
+  /** Rows per batch: as for CSV, small enough for the cache, big enough to amortise calls. */
+  static final int BATCH_SIZE = 8192;
+
+  private final Path file;
+  private final String displayName;
+  private final ParquetMetadata footer;
+  private final List<ParquetColumn> columns;
+  private final List<ColumnSpec> specs;
+  private final boolean binaryAsString;
+
+  ParquetTableSource(Path file, String displayName, ParquetMetadata footer, boolean binaryAsString) {
+    this.file = file;
+    this.displayName = displayName;
+    this.footer = footer;
+    this.binaryAsString = binaryAsString;
+    this.columns = ParquetColumn.of(footer.getFileMetaData().getSchema(), binaryAsString);
+    this.specs = columns.stream().map(ParquetColumn::spec).toList();
+  }
+
+  @Override
+  public List<ColumnSpec> columns() {
+    return specs;
+  }
+
+  @Override
+  public String format() {
+    return "parquet";
+  }
+
+  @Override
+  public Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    List<BlockMetaData> groups = footer.getBlocks();
+    TreeSet<String> codecs = new TreeSet<>();
+    for (BlockMetaData b : groups) {
+      for (ColumnChunkMetaData c : b.getColumns()) {
+        codecs.add(c.getCodec().name());
+      }
+    }
+    m.put("row_groups", groups.size());
+    m.put("compression", codecs.isEmpty() ? "none" : String.join(",", codecs));
+    String createdBy = footer.getFileMetaData().getCreatedBy();
+    m.put("created_by", createdBy == null ? "unknown" : createdBy);
+    // one line: file_info shows details as key=value pairs
+    m.put("schema", footer.getFileMetaData().getSchema().toString().replaceAll("\\s*\\n\\s*", " ").trim());
+    return m;
+  }
+
+  @Override
+  public List<String> flags() {
+    return columns.stream().anyMatch(c -> !c.flat()) ? List.of("nested_as_json") : List.of();
+  }
+
+  @Override
+  public OptionalLong knownRowCount() {
+    return OptionalLong.of(footer.getBlocks().stream().mapToLong(BlockMetaData::getRowCount).sum());
+  }
+
+  @Override
+  public String readStatement(String path) {
+    return "SELECT * FROM read_parquet(path => '" + path.replace("'", "''") + "'"
+        + (binaryAsString ? ", binary_as_string => true" : "") + ")";
+  }
+
+  @Override
+  public BatchReader open(int[] projection, RejectSink rejects, ProgressListener progress) {
+    RowGroupDecoder decoder = new RowGroupDecoder(file, displayName, footer, columns, projection, binaryAsString,
+        progress);
+    // decoding ahead pays only when there is more than one batch to decode
+    boolean ahead = PrefetchingBatchReader.enabled() && projection.length > 0
+        && knownRowCount().getAsLong() > BATCH_SIZE;
+    return ahead ? new PrefetchingBatchReader(decoder, displayName, BATCH_SIZE)
+        : new ParquetBatchReader(decoder, BATCH_SIZE);
+  }
+}

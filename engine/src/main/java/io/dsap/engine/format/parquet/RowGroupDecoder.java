@@ -1,0 +1,289 @@
+package io.dsap.engine.format.parquet;
+
+import io.dsap.engine.batch.Batch;
+import io.dsap.engine.batch.ColumnVector;
+import io.dsap.engine.batch.StringVector;
+import io.dsap.engine.error.DsapException;
+import io.dsap.engine.error.Errors;
+import io.dsap.engine.format.ProgressListener;
+import io.dsap.engine.source.ReadMetrics;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Decodes the projected columns of a Parquet file, row group by row group, into batches. Flat
+ * columns go through parquet-column's {@link ColumnReader} straight into primitive vectors (no
+ * record assembly); nested columns are assembled as records and rendered as JSON. Only the
+ * projected column chunks are read from disk. With no column projected (count(*)), the row
+ * counts come from the footer and no data is read. Single-threaded; see
+ * {@link PrefetchingBatchReader} for decoding ahead.
+ */
+final class RowGroupDecoder implements AutoCloseable {
+  private final Path file;
+  private final String displayName;
+  private final ParquetMetadata footer;
+  private final List<ColumnSpecAt> flat = new ArrayList<>();
+  private final List<ColumnSpecAt> nested = new ArrayList<>();
+  private final io.dsap.engine.types.ColumnSpec[] projected;
+  private final MessageType flatSchema;
+  private final MessageType nestedSchema;
+  private final NestedJson json;
+  private final ProgressListener progress;
+  private final LongAdder bytes = new LongAdder();
+  private final long fileSize;
+  private final String createdBy;
+  private ParquetFileReader reader;
+  private int rowGroup = -1;
+  private long rowsLeftInGroup;
+  private long groupFirstRow;
+  private long groupStart;
+  private long rowsRead;
+  private ColumnReader[] flatReaders;
+  private RecordReader<Group> records;
+  private boolean done;
+
+  /** A projected column: where it goes in the batch and how it is decoded. */
+  private static final class ColumnSpecAt {
+    final int vector;
+    final String name;
+    ParquetLeaf leaf; // flat only
+    ColumnDescriptor descriptor; // flat only
+    int maxDefinition;
+    int nestedIndex; // nested only: index in nestedSchema
+
+    ColumnSpecAt(int vector, String name) {
+      this.vector = vector;
+      this.name = name;
+    }
+  }
+
+  RowGroupDecoder(Path file, String displayName, ParquetMetadata footer, List<ParquetColumn> columns,
+      int[] projection, boolean binaryAsString, ProgressListener progress) {
+    this.file = file;
+    this.displayName = displayName;
+    this.footer = footer;
+    this.progress = progress;
+    this.fileSize = file.toFile().length();
+    this.createdBy = footer.getFileMetaData().getCreatedBy();
+    this.projected = new io.dsap.engine.types.ColumnSpec[projection.length];
+    List<Type> flatFields = new ArrayList<>();
+    List<Type> nestedFields = new ArrayList<>();
+    for (int k = 0; k < projection.length; k++) {
+      ParquetColumn c = columns.get(projection[k]);
+      projected[k] = c.spec();
+      ColumnSpecAt at = new ColumnSpecAt(k, c.field().getName());
+      if (c.flat()) {
+        at.leaf = ParquetLeaves.of(c.field().asPrimitiveType(), binaryAsString); // per scan: leaves keep buffers
+        flat.add(at);
+        flatFields.add(c.field());
+      } else {
+        at.nestedIndex = nestedFields.size();
+        nested.add(at);
+        nestedFields.add(c.field());
+      }
+    }
+    this.flatSchema = new MessageType("flat", flatFields);
+    this.nestedSchema = new MessageType("nested", nestedFields);
+    for (ColumnSpecAt at : flat) {
+      at.descriptor = flatSchema.getColumnDescription(new String[] {at.name});
+      at.maxDefinition = at.descriptor.getMaxDefinitionLevel();
+    }
+    this.json = nested.isEmpty() ? null : new NestedJson(binaryAsString);
+  }
+
+  /** A batch shaped for this decoder's columns. */
+  Batch newBatch(int capacity) {
+    ColumnVector[] vectors = new ColumnVector[projected.length];
+    for (int k = 0; k < projected.length; k++) {
+      vectors[k] = ColumnVector.of(projected[k], capacity);
+    }
+    return new Batch(vectors, capacity);
+  }
+
+  /** Fills {@code batch} with the next rows (never across a row group); false at the end. */
+  boolean fill(Batch batch) {
+    batch.reset();
+    if (done) {
+      return false;
+    }
+    while (rowsLeftInGroup == 0) {
+      if (!nextRowGroup()) {
+        done = true;
+        return false;
+      }
+    }
+    int n = (int) Math.min(batch.capacity(), rowsLeftInGroup);
+    String column = null;
+    try {
+      for (int j = 0; j < flat.size(); j++) {
+        ColumnSpecAt c = flat.get(j);
+        column = c.name;
+        decodeFlat(flatReaders[j], c, batch.column(c.vector), n);
+      }
+      column = null;
+      for (int r = 0; r < n && records != null; r++) {
+        Group g = records.read();
+        for (ColumnSpecAt c : nested) {
+          String text = json.render(g, c.nestedIndex);
+          if (text == null) {
+            batch.column(c.vector).setNull(r);
+          } else {
+            ((StringVector) batch.column(c.vector)).set(r, text);
+          }
+        }
+      }
+    } catch (DsapException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw ParquetFiles.badData(displayName, rowGroup, footer.getBlocks().size(), groupFirstRow, column, e);
+    }
+    long first = groupFirstRow + (footer.getBlocks().get(rowGroup).getRowCount() - rowsLeftInGroup);
+    for (int r = 0; r < n; r++) {
+      batch.setProvenance(r, first + r + 1, groupStart); // "line" of a Parquet row: its 1-based row number
+    }
+    batch.setRowCount(n);
+    rowsLeftInGroup -= n;
+    rowsRead += n;
+    progress.progress(reader == null ? 0 : Math.min(bytes.sum(), fileSize), rowsRead, fileSize);
+    return true;
+  }
+
+  /** The hot loop: {@code n} values of one column, nulls from the definition level. */
+  private static void decodeFlat(ColumnReader in, ColumnSpecAt c, ColumnVector v, int n) {
+    ParquetLeaf leaf = c.leaf;
+    int max = c.maxDefinition;
+    for (int r = 0; r < n; r++) {
+      if (in.getCurrentDefinitionLevel() == max) {
+        leaf.decode(in, v, r);
+      } else {
+        v.setNull(r);
+      }
+      in.consume();
+    }
+  }
+
+  /** Moves to the next row group; false when there is none. */
+  private boolean nextRowGroup() {
+    List<BlockMetaData> blocks = footer.getBlocks();
+    if (rowGroup + 1 >= blocks.size()) {
+      return false;
+    }
+    if (rowGroup >= 0) {
+      groupFirstRow += blocks.get(rowGroup).getRowCount();
+    }
+    rowGroup++;
+    BlockMetaData block = blocks.get(rowGroup);
+    groupStart = block.getStartingPos();
+    rowsLeftInGroup = block.getRowCount();
+    if (projected.length == 0) {
+      return true; // counting: the footer knows
+    }
+    try {
+      if (reader == null) {
+        open();
+      }
+      PageReadStore pages = reader.readNextRowGroup();
+      if (pages == null) {
+        throw new IOException("row group " + (rowGroup + 1) + " announced by the footer is missing");
+      }
+      rowsLeftInGroup = pages.getRowCount();
+      if (!flat.isEmpty()) {
+        ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new NoOpGroup(flatSchema.getFieldCount()),
+            flatSchema, createdBy);
+        flatReaders = new ColumnReader[flat.size()];
+        for (int j = 0; j < flat.size(); j++) {
+          flatReaders[j] = store.getColumnReader(flat.get(j).descriptor);
+        }
+      }
+      if (!nested.isEmpty()) {
+        MessageColumnIO io = new ColumnIOFactory(createdBy).getColumnIO(nestedSchema, footer.getFileMetaData().getSchema());
+        records = io.getRecordReader(pages, new GroupRecordConverter(nestedSchema));
+      }
+    } catch (NoSuchFileException e) {
+      throw Errors.io(file, e);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof DsapException d) {
+        throw d;
+      }
+      throw ParquetFiles.badData(displayName, rowGroup, blocks.size(), groupFirstRow, null, e);
+    }
+    return true;
+  }
+
+  private void open() throws IOException {
+    CountingInputFile in = new CountingInputFile(file, bytes, false);
+    reader = ParquetFileReader.open(in, footer, ParquetFiles.readOptions(), in.newStream());
+    ReadMetrics.scanOpened();
+    List<Type> requested = new ArrayList<>(flatSchema.getFields());
+    requested.addAll(nestedSchema.getFields());
+    reader.setRequestedSchema(new MessageType("requested", requested));
+  }
+
+  long rowsRead() {
+    return rowsRead;
+  }
+
+  /** Bytes read from disk by this scan (the footer not included: it was read at planning). */
+  long bytesRead() {
+    return bytes.sum();
+  }
+
+  @Override
+  public void close() {
+    if (reader != null) {
+      try {
+        reader.close();
+      } catch (IOException ignored) {
+        // closing a read-only file cannot lose data
+      }
+      reader = null;
+    }
+  }
+
+  /** A converter tree that does nothing: values are taken from the column readers directly. */
+  private static final class NoOpGroup extends GroupConverter {
+    private final PrimitiveConverter primitive = new PrimitiveConverter() { };
+    private final int fields;
+
+    NoOpGroup(int fields) {
+      this.fields = fields;
+    }
+
+    @Override
+    public Converter getConverter(int fieldIndex) {
+      if (fieldIndex >= fields) {
+        throw new IndexOutOfBoundsException(fieldIndex);
+      }
+      return primitive;
+    }
+
+    @Override
+    public void start() {
+    }
+
+    @Override
+    public void end() {
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.dsap.engine.profile;
+
+import io.dsap.engine.batch.Batch;
+import io.dsap.engine.types.ColumnSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The profiling state of one table (or one split of it): a {@link ColumnState} per column and the
+ * duplicate-row set. Fed batch by batch; two states of the same table merge.
+ */
+public final class TableState {
+  private final List<ColumnSpec> columns;
+  private final ColumnState[] states;
+  private final DuplicateRowsState duplicates = new DuplicateRowsState();
+  private long[] rowHash = new long[0];
+
+  public TableState(List<ColumnSpec> columns) {
+    this.columns = List.copyOf(columns);
+    this.states = new ColumnState[columns.size()];
+    for (int i = 0; i < states.length; i++) {
+      states[i] = new ColumnState(columns.get(i));
+    }
+  }
+
+  /** Adds a batch holding every column, in order. */
+  public void add(Batch batch) {
+    int n = batch.rowCount();
+    if (rowHash.length < n) {
+      rowHash = new long[batch.capacity()];
+    }
+    Arrays.fill(rowHash, 0, n, 0L);
+    for (int c = 0; c < states.length; c++) {
+      states[c].add(batch.column(c), n, rowHash);
+    }
+    duplicates.add(rowHash, n);
+  }
+
+  public void merge(TableState o) {
+    for (int c = 0; c < states.length; c++) {
+      states[c].merge(o.states[c]);
+    }
+    duplicates.merge(o.duplicates);
+  }
+
+  /**
+   * The finished profile.
+   *
+   * @param rejected rows the reader rejected
+   * @param invalidByColumn those rejects counted per offending column name
+   */
+  public TableProfile finish(String file, long rejected, Map<String, Long> invalidByColumn) {
+    List<ColumnProfile> plain = new ArrayList<>();
+    for (int c = 0; c < states.length; c++) {
+      plain.add(ColumnProfiles.of(states[c], c + 1, invalidByColumn.getOrDefault(columns.get(c).name(), 0L)));
+    }
+    TableProfile table = new TableProfile(file, duplicates.rows(), rejected, duplicates.duplicates(),
+        duplicates.exact(), plain);
+    List<ColumnProfile> alerted = new ArrayList<>();
+    for (ColumnProfile p : plain) {
+      alerted.add(p.withAlerts(Alerts.of(p, table)));
+    }
+    return new TableProfile(file, table.rows(), rejected, table.duplicateRows(), table.duplicatesExact(), alerted);
+  }
+}

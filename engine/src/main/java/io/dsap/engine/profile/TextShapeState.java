@@ -1,0 +1,135 @@
+package io.dsap.engine.profile;
+
+import io.dsap.engine.types.ByteParsers;
+import io.dsap.engine.types.TemporalFormat;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * What the values of a text column look like: lengths in characters, the lexically smallest and
+ * largest value, and how many read as numbers or dates (evidence for the
+ * {@code numeric_stored_as_text} and {@code date_stored_as_text} alerts).
+ */
+public final class TextShapeState {
+  private final ByteParsers parsers = new ByteParsers();
+  private long values;
+  private long totalLength;
+  private long minLength = Long.MAX_VALUE;
+  private long maxLength;
+  private long numeric;
+  private long leadingZeros;
+  private long dates;
+  private long padded;
+  private byte[] min;
+  private byte[] max;
+
+  public void add(byte[] b, int s, int e) {
+    values++;
+    long chars = 0;
+    for (int i = s; i < e; i++) {
+      chars += (b[i] & 0xc0) != 0x80 ? 1 : 0; // count UTF-8 lead bytes, not continuation bytes
+    }
+    totalLength += chars;
+    minLength = Math.min(minLength, chars);
+    maxLength = Math.max(maxLength, chars);
+    if (e > s && (b[s] == ' ' || b[e - 1] == ' ')) {
+      padded++;
+    }
+    if (min == null || compare(b, s, e, min) < 0) {
+      min = Arrays.copyOfRange(b, s, e);
+    }
+    if (max == null || compare(b, s, e, max) > 0) {
+      max = Arrays.copyOfRange(b, s, e);
+    }
+    if (e > s && (isDigit(b[s]) || b[s] == '-' || b[s] == '+' || b[s] == '.')) {
+      classify(b, s, e);
+    }
+  }
+
+  /** Only called for values that start like a number or a date. */
+  private void classify(byte[] b, int s, int e) {
+    parsers.parseDouble(b, s, e);
+    if (parsers.ok) {
+      numeric++;
+      if (ByteParsers.hasLeadingZero(b, s, e)) {
+        leadingZeros++;
+      }
+      return;
+    }
+    for (TemporalFormat f : TemporalFormat.CANDIDATES) {
+      parsers.parseTimestamp(b, s, e, f);
+      if (parsers.ok) {
+        dates++;
+        return;
+      }
+    }
+  }
+
+  private static boolean isDigit(byte c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** Unsigned byte order, which for UTF-8 is code point order. */
+  private static int compare(byte[] b, int s, int e, byte[] o) {
+    return Arrays.compareUnsigned(b, s, e, o, 0, o.length);
+  }
+
+  public void merge(TextShapeState o) {
+    values += o.values;
+    totalLength += o.totalLength;
+    minLength = Math.min(minLength, o.minLength);
+    maxLength = Math.max(maxLength, o.maxLength);
+    numeric += o.numeric;
+    leadingZeros += o.leadingZeros;
+    dates += o.dates;
+    padded += o.padded;
+    if (o.min != null && (min == null || compare(o.min, 0, o.min.length, min) < 0)) {
+      min = o.min;
+    }
+    if (o.max != null && (max == null || compare(o.max, 0, o.max.length, max) > 0)) {
+      max = o.max;
+    }
+  }
+
+  public long values() {
+    return values;
+  }
+
+  public Long minLength() {
+    return values == 0 ? null : minLength;
+  }
+
+  public Long maxLength() {
+    return values == 0 ? null : maxLength;
+  }
+
+  public Double avgLength() {
+    return values == 0 ? null : (double) totalLength / values;
+  }
+
+  public long numeric() {
+    return numeric;
+  }
+
+  /** Numbers written with a leading zero ({@code 00501}): codes, not quantities. */
+  public long leadingZeros() {
+    return leadingZeros;
+  }
+
+  public long dates() {
+    return dates;
+  }
+
+  /** Values with a leading or trailing space. */
+  public long padded() {
+    return padded;
+  }
+
+  public String min() {
+    return min == null ? null : new String(min, StandardCharsets.UTF_8);
+  }
+
+  public String max() {
+    return max == null ? null : new String(max, StandardCharsets.UTF_8);
+  }
+}

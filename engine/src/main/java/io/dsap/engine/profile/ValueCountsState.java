@@ -1,0 +1,172 @@
+package io.dsap.engine.profile;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.LongFunction;
+import org.apache.datasketches.frequencies.ErrorType;
+import org.apache.datasketches.frequencies.ItemsSketch;
+import org.apache.datasketches.frequencies.LongsSketch;
+import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.Union;
+
+/**
+ * Distinct count and most frequent values of one column. Exact (a count per value) until the
+ * column has more than {@link #EXACT_LIMIT} distinct values or their text passes
+ * {@link #TEXT_LIMIT} bytes; then an HLL sketch counts distinct values and a frequent-items
+ * sketch keeps the heavy hitters, so memory stays bounded whatever the row count.
+ *
+ * <p>Numbers, dates and booleans are keyed by their 64-bit value (exact). Text is keyed by a
+ * 64-bit hash: a collision could only merge two values, so "all values distinct" is never
+ * claimed wrongly; the distinct count could be one low with probability about n²/2⁶⁵.
+ */
+public final class ValueCountsState {
+  public static final int EXACT_LIMIT = 65_536;
+  static final int TEXT_LIMIT = 4 << 20;
+  static final int HLL_LG_K = 14;
+  private static final int FREQUENT_MAP = 256;
+
+  private final boolean text;
+  private LongCountMap exact;
+  private HllSketch hll;
+  private LongsSketch frequentLongs;
+  private ItemsSketch<String> frequentTexts;
+
+  /** {@code text}: values are strings keyed by hash (else the key is the value itself). */
+  public ValueCountsState(boolean text) {
+    this.text = text;
+    this.exact = new LongCountMap(EXACT_LIMIT, text ? TEXT_LIMIT : 0);
+  }
+
+  public boolean exact() {
+    return exact != null;
+  }
+
+  /** Adds a non-text value (an integer, date, unscaled decimal, double bits, 0/1). */
+  public void addLong(long value) {
+    if (exact != null) {
+      exact.add(value, 1, null, 0, 0);
+      if (exact.full()) {
+        overflow();
+      }
+    } else {
+      hll.update(value);
+      frequentLongs.update(value);
+    }
+  }
+
+  /** Adds a text value, its bytes and their {@link Hashing#bytes} hash. */
+  public void addText(byte[] b, int s, int e, long hash) {
+    if (exact != null) {
+      exact.add(hash, 1, b, s, e);
+      if (exact.full()) {
+        overflow();
+      }
+    } else {
+      hll.update(hash);
+      frequentTexts.update(new String(b, s, e - s, StandardCharsets.UTF_8)); // only past the exact limit
+    }
+  }
+
+  private void overflow() {
+    hll = new HllSketch(HLL_LG_K);
+    if (text) {
+      frequentTexts = new ItemsSketch<>(FREQUENT_MAP);
+    } else {
+      frequentLongs = new LongsSketch(FREQUENT_MAP);
+    }
+    exact.forEach((key, count, b, s, e) -> {
+      hll.update(key);
+      if (text) {
+        frequentTexts.update(new String(b, s, e - s, StandardCharsets.UTF_8), count);
+      } else {
+        frequentLongs.update(key, count);
+      }
+    });
+    exact = null;
+  }
+
+  /** Adds {@code other}'s values to this state (commutative up to sketch error). */
+  public void merge(ValueCountsState other) {
+    if (exact != null && other.exact != null) {
+      other.exact.forEach((key, count, b, s, e) -> exact.add(key, count, b, s, e));
+      if (exact.full()) {
+        overflow();
+      }
+      return;
+    }
+    if (exact != null) {
+      overflow();
+    }
+    ValueCountsState o = other;
+    if (o.exact != null) {
+      o = other.copyAsSketch();
+    }
+    Union u = new Union(HLL_LG_K);
+    u.update(hll);
+    u.update(o.hll);
+    hll = u.getResult();
+    if (text) {
+      frequentTexts.merge(o.frequentTexts);
+    } else {
+      frequentLongs.merge(o.frequentLongs);
+    }
+  }
+
+  private ValueCountsState copyAsSketch() {
+    ValueCountsState c = new ValueCountsState(text);
+    c.merge(this);
+    c.overflow();
+    return c;
+  }
+
+  /** Distinct values: exact, or the HLL estimate rounded. */
+  public long distinct() {
+    return exact != null ? exact.size() : Math.round(hll.getEstimate());
+  }
+
+  /** Relative error of {@link #distinct()} at about 95% confidence; 0 when exact. */
+  public double distinctError() {
+    if (exact != null) {
+      return 0;
+    }
+    double est = hll.getEstimate();
+    return est == 0 ? 0 : (hll.getUpperBound(2) - est) / est;
+  }
+
+  /** A value with its count, for top values. */
+  public record ValueCount(String value, long count) {}
+
+  /**
+   * The {@code k} most frequent values, most frequent first, ties by value. Past the exact limit
+   * counts are sketch estimates (never below the true count by more than the sketch's error).
+   */
+  public List<ValueCount> top(int k, LongFunction<String> render) {
+    List<ValueCount> all = new ArrayList<>();
+    if (exact != null && !text) {
+      // ties in numeric order (2 before 10), so sort by key before rendering
+      List<long[]> keyed = new ArrayList<>();
+      exact.forEach((key, count, b, s, e) -> keyed.add(new long[] {key, count}));
+      keyed.sort(Comparator.<long[]>comparingLong(x -> -x[1]).thenComparingLong(x -> x[0]));
+      for (long[] x : keyed.subList(0, Math.min(k, keyed.size()))) {
+        all.add(new ValueCount(render.apply(x[0]), x[1]));
+      }
+      return all;
+    }
+    if (exact != null) {
+      exact.forEach((key, count, b, s, e) -> all.add(new ValueCount(new String(b, s, e - s, StandardCharsets.UTF_8),
+          count)));
+    } else if (text) {
+      for (ItemsSketch.Row<String> r : frequentTexts.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES)) {
+        all.add(new ValueCount(r.getItem(), r.getEstimate()));
+      }
+    } else {
+      for (LongsSketch.Row r : frequentLongs.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES)) {
+        all.add(new ValueCount(render.apply(r.getItem()), r.getEstimate()));
+      }
+    }
+    all.sort(Comparator.comparingLong(ValueCount::count).reversed().thenComparing(ValueCount::value));
+    return all.size() > k ? List.copyOf(all.subList(0, k)) : all;
+  }
+}

@@ -1,0 +1,34 @@
+package io.dsap.engine.validate;
+
+import java.util.List;
+
+/**
+ * One check on one file, with its state (counters, seen values). A validation calls
+ * {@link #begin}, then (if {@link #needsProfile()}) {@link #observe} for every batch of a first
+ * pass, then {@link #check} for every batch, then {@link #finish}. Checks never throw for bad
+ * data: every failure is an {@link Issue}.
+ */
+public interface Check {
+  /** Whether the check needs a first pass over the data (outliers need quartiles). */
+  default boolean needsProfile() {
+    return false;
+  }
+
+  /** Issues known before any row is read (missing columns). */
+  default void begin(IssueSink out) {
+  }
+
+  /** First pass: gathers statistics. */
+  default void observe(Rows rows) {
+  }
+
+  /** Second pass: checks each row of the batch. */
+  void check(Rows rows, IssueSink out);
+
+  /** Issues known only at the end (row count, freshness). */
+  default void finish(IssueSink out) {
+  }
+
+  /** What was checked and how much failed: usually one entry, some checks report several. */
+  List<CheckResult> results();
+}

@@ -1,0 +1,178 @@
+package io.dsap.engine.validate;
+
+import io.dsap.engine.batch.Batch;
+import io.dsap.engine.format.BatchReader;
+import io.dsap.engine.format.ProgressListener;
+import io.dsap.engine.format.TableSource;
+import io.dsap.engine.rejects.Reject;
+import io.dsap.engine.validate.checks.ParseCheck;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+
+/**
+ * One validation of one file, as a stream of issues in file order. It reads a batch only when
+ * the issues found so far have been taken, so memory is one batch and its issues, whatever the
+ * file size and however many rows fail. An optional first pass gathers statistics for checks
+ * that need them (outliers) and for the built-in checks. Not thread-safe; close it when done.
+ */
+public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
+  private static final Comparator<Issue> BY_ROW = Comparator.comparing(Issue::rowNumber,
+      Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  private enum State { NEW, DATA, DONE }
+
+  private final TableSource source;
+  private final boolean profileFirst;
+  private final Function<FileProfile, List<Check>> plan;
+  private final ParseCheck parse;
+  private final Deque<Issue> ready = new ArrayDeque<>();
+  private final List<Reject> rejects = new ArrayList<>();
+  private final Rows rows;
+  private List<Check> checks = List.of();
+  private State state = State.NEW;
+  private BatchReader reader;
+  private long nextRow = 1;
+  private long records;
+  private FileProfile profile;
+
+  /**
+   * @param profileFirst whether to run the statistics pass even if no check needs it (the
+   *     plan builds the built-in checks from it)
+   * @param plan the checks, given the statistics (null when no first pass ran)
+   * @param parse the check that reports rejects (its share of good values may read the profile)
+   */
+  ValidationRun(TableSource source, boolean profileFirst, Function<FileProfile, List<Check>> plan, ParseCheck parse) {
+    this.source = source;
+    this.profileFirst = profileFirst;
+    this.plan = plan;
+    this.parse = parse;
+    this.rows = new Rows(source.columns());
+  }
+
+  /** Records read so far (rejected ones included); the total once the run is done. */
+  public long records() {
+    return records;
+  }
+
+  /** The first pass's statistics, or null if none ran. */
+  public FileProfile profile() {
+    return profile;
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (ready.isEmpty() && state != State.DONE) {
+      advance();
+    }
+    return !ready.isEmpty();
+  }
+
+  @Override
+  public Issue next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    return ready.poll();
+  }
+
+  /** Per-check results; reads (and drops) any issues not yet taken, so the counts are final. */
+  public List<CheckResult> summary() {
+    while (hasNext()) {
+      ready.clear();
+    }
+    List<CheckResult> out = new ArrayList<>(parse.results());
+    checks.forEach(c -> out.addAll(c.results()));
+    return out;
+  }
+
+  private void advance() {
+    if (state == State.NEW) {
+      start();
+    } else {
+      step();
+    }
+  }
+
+  private void start() {
+    if (profileFirst) {
+      profile = firstPass(List.of());
+      parse.useProfile(profile);
+      checks = plan.apply(profile);
+    } else {
+      checks = plan.apply(null);
+      List<Check> observers = checks.stream().filter(Check::needsProfile).toList();
+      if (!observers.isEmpty()) {
+        profile = firstPass(observers);
+        parse.useProfile(profile);
+      }
+    }
+    for (Check c : checks) {
+      c.begin(ready::add);
+    }
+    int n = source.columns().size();
+    int[] all = new int[n];
+    for (int i = 0; i < n; i++) {
+      all[i] = i;
+    }
+    reader = source.open(all, rejects::add, ProgressListener.NONE);
+    state = State.DATA;
+  }
+
+  private FileProfile firstPass(List<Check> observers) {
+    return FileProfile.scan(source, observers);
+  }
+
+  private void step() {
+    Batch batch = reader.next();
+    List<Issue> found = new ArrayList<>();
+    int k = 0;
+    if (batch != null) {
+      long[] numbers = new long[batch.rowCount()];
+      for (int r = 0; r < batch.rowCount(); r++) {
+        // rejects and rows arrive in file order: a reject before this row's line came first
+        while (k < rejects.size() && rejects.get(k).line() < batch.line(r)) {
+          parse.reject(rejects.get(k++), nextRow++, found::add);
+        }
+        numbers[r] = nextRow++;
+      }
+      while (k < rejects.size()) {
+        parse.reject(rejects.get(k++), nextRow++, found::add);
+      }
+      records += batch.rowCount();
+      rows.set(batch, numbers);
+      for (Check c : checks) {
+        c.check(rows, found::add);
+      }
+      found.sort(BY_ROW); // stable: a row's issues keep the checks' order
+    } else {
+      while (k < rejects.size()) {
+        parse.reject(rejects.get(k++), nextRow++, found::add);
+      }
+    }
+    records += k;
+    rejects.clear();
+    ready.addAll(found);
+    if (batch == null) {
+      parse.countRecords(records);
+      for (Check c : checks) {
+        c.finish(ready::add);
+      }
+      close();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (reader != null) {
+      reader.close();
+      reader = null;
+    }
+    state = State.DONE;
+  }
+}

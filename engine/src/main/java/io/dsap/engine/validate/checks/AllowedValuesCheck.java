@@ -1,0 +1,77 @@
+package io.dsap.engine.validate.checks;
+
+import io.dsap.engine.schema.Severity;
+import io.dsap.engine.types.ColumnSpec;
+import io.dsap.engine.validate.AbstractCheck;
+import io.dsap.engine.validate.IssueSink;
+import io.dsap.engine.validate.Rows;
+import java.math.BigDecimal;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** {@code allowed_values}: every non-null value is one of a list (numbers compare by value: 2.50 = 2.5). */
+public final class AllowedValuesCheck extends AbstractCheck {
+  private final int c;
+  private final boolean numeric;
+  private final List<String> allowed;
+  private final Set<String> keys = new LinkedHashSet<>();
+  private final String expected;
+
+  public AllowedValuesCheck(ColumnSpec spec, int c, List<String> allowed, Severity severity, double mostly) {
+    super("allowed_values", spec.name(), severity, mostly);
+    this.c = c;
+    this.numeric = spec.type().isNumeric();
+    this.allowed = List.copyOf(allowed);
+    for (String a : allowed) {
+      keys.add(key(a));
+    }
+    String list = String.join(", ", allowed);
+    this.expected = "one of: " + (list.length() > 200 ? list.substring(0, 200) + "..." : list);
+  }
+
+  private String key(String v) {
+    if (numeric) {
+      try {
+        return new BigDecimal(v.trim()).stripTrailingZeros().toPlainString();
+      } catch (NumberFormatException e) {
+        return v;
+      }
+    }
+    return v;
+  }
+
+  @Override
+  public void check(Rows rows, IssueSink out) {
+    for (int r = 0; r < rows.size(); r++) {
+      if (rows.isNull(r, c)) {
+        continue;
+      }
+      checked++;
+      String text = rows.text(r, c);
+      if (!keys.contains(key(text))) {
+        String near = nearest(text);
+        fail(rows, r, text, expected, column + " '" + text + "' is not an allowed value",
+            (near != null ? "Did you mean '" + near + "'? " : "") + "Correct the value on line " + rows.line(r)
+                + ", or add '" + text + "' to allowed_values.", out);
+      }
+    }
+  }
+
+  /** An allowed value that differs only in case, spaces or by up to 2 edits. */
+  private String nearest(String v) {
+    String t = v.trim().toLowerCase(Locale.ROOT);
+    for (String a : allowed) {
+      if (a.trim().toLowerCase(Locale.ROOT).equals(t)) {
+        return a;
+      }
+    }
+    for (String a : allowed) {
+      if (Edits.distance(a.toLowerCase(Locale.ROOT), t) <= Math.min(2, a.length() / 3)) {
+        return a;
+      }
+    }
+    return null;
+  }
+}

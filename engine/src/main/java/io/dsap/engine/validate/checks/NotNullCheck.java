@@ -1,0 +1,33 @@
+package io.dsap.engine.validate.checks;
+
+import io.dsap.engine.schema.Severity;
+import io.dsap.engine.validate.AbstractCheck;
+import io.dsap.engine.validate.IssueSink;
+import io.dsap.engine.validate.Rows;
+
+/** {@code not_null}: the column must have a value in every row. */
+public final class NotNullCheck extends AbstractCheck {
+  private final int c;
+  private final String why;
+
+  /**
+   * @param why why the column must be filled: "the schema says nullable: false", or the
+   *     completeness that made dsap expect it
+   */
+  public NotNullCheck(String column, int c, Severity severity, double mostly, String why) {
+    super("not_null", column, severity, mostly);
+    this.c = c;
+    this.why = why;
+  }
+
+  @Override
+  public void check(Rows rows, IssueSink out) {
+    for (int r = 0; r < rows.size(); r++) {
+      checked++;
+      if (rows.isNull(r, c)) {
+        fail(rows, r, null, "a value", column + " is empty on line " + rows.line(r) + "; " + why,
+            "Fill in " + column + " on line " + rows.line(r) + ", or allow empty values (nullable: true).", out);
+      }
+    }
+  }
+}

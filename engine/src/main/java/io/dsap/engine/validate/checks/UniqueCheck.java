@@ -1,0 +1,80 @@
+package io.dsap.engine.validate.checks;
+
+import io.dsap.engine.batch.ColumnVector;
+import io.dsap.engine.schema.Severity;
+import io.dsap.engine.types.ColumnSpec;
+import io.dsap.engine.types.ColumnType;
+import io.dsap.engine.validate.AbstractCheck;
+import io.dsap.engine.validate.IssueSink;
+import io.dsap.engine.validate.Rows;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code unique}: no non-null value may appear twice. Exact: every distinct value is kept.
+ * Numbers and dates cost 24 to 48 bytes each ({@link LongLineMap}); text keeps the strings
+ * (about 60 bytes plus the text each). Past {@link #MAX_VALUES} distinct values the check stops
+ * and says so, rather than exhaust memory.
+ */
+public final class UniqueCheck extends AbstractCheck {
+  static final int MAX_VALUES = 50_000_000;
+
+  private final int c;
+  private final ColumnSpec spec;
+  private final boolean longKeys;
+  private final LongLineMap seenKeys = new LongLineMap();
+  private final Map<String, Long> seenText = new HashMap<>();
+  private boolean gaveUp;
+  private long gaveUpLine;
+
+  public UniqueCheck(ColumnSpec spec, int c, Severity severity, double mostly) {
+    super("unique", spec.name(), severity, mostly);
+    this.c = c;
+    this.spec = spec;
+    this.longKeys = ValueKeys.hasLongKey(spec.type())
+        && !(spec.type() == ColumnType.DECIMAL && spec.precision() > ColumnSpec.LONG_DECIMAL_PRECISION);
+  }
+
+  @Override
+  public void check(Rows rows, IssueSink out) {
+    if (gaveUp) {
+      return;
+    }
+    ColumnVector v = rows.column(c);
+    for (int r = 0; r < rows.size(); r++) {
+      if (v.isNull(r)) {
+        continue;
+      }
+      checked++;
+      long first;
+      if (longKeys) {
+        first = seenKeys.putIfAbsent(ValueKeys.key(v, r), rows.line(r));
+      } else {
+        Long prev = seenText.putIfAbsent(rows.text(r, c), rows.line(r));
+        first = prev == null ? 0 : prev;
+      }
+      if (first != 0) {
+        String value = rows.text(r, c);
+        fail(rows, r, value, "a value not seen before", column + " " + value + " appears again"
+            + (first > 0 ? " (first on line " + first + ")" : ""),
+            "Remove or correct the repeated row, or drop unique: true for " + column + " if repeats are allowed.", out);
+      }
+      if (seenKeys.size() + seenText.size() >= MAX_VALUES) {
+        gaveUp = true;
+        gaveUpLine = rows.line(r);
+        return;
+      }
+    }
+  }
+
+  @Override
+  public void finish(IssueSink out) {
+    if (gaveUp) {
+      fail(null, null, null, "at most " + MAX_VALUES + " distinct values",
+          "the unique check on " + column + " stopped at line " + gaveUpLine + " after " + MAX_VALUES
+              + " distinct values to bound memory; rows after it were not checked",
+          "Check uniqueness in SQL instead: SELECT " + column + ", count(*) FROM <table> GROUP BY " + column
+              + " HAVING count(*) > 1.", out);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.dsap.engine.validate.rules;
+
+import io.dsap.engine.schema.TableRule;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.function.Function;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.linq4j.QueryProvider;
+import org.apache.calcite.schema.SchemaPlus;
+
+/**
+ * Row rules compiled to one Java method (by Calcite and Janino) that evaluates every rule for
+ * a row: {@code evaluate(row)} gives one Boolean (or null) per rule. Not thread-safe.
+ */
+public final class CompiledRules {
+  private final List<TableRule> rules;
+  private final List<int[]> referenced;
+  private final Function<DataContext, Object[]> function;
+  private final RowContext context;
+
+  CompiledRules(List<TableRule> rules, List<int[]> referenced, Function<DataContext, Object[]> function,
+      JavaTypeFactory typeFactory) {
+    this.rules = List.copyOf(rules);
+    this.referenced = List.copyOf(referenced);
+    this.function = function;
+    this.context = new RowContext(typeFactory);
+  }
+
+  public List<TableRule> rules() {
+    return rules;
+  }
+
+  /** Column indexes rule {@code i} reads, in order of first appearance. */
+  public int[] referenced(int i) {
+    return referenced.get(i);
+  }
+
+  /** Evaluates all rules on {@code row} (values in Calcite's representation, by file column). */
+  public Object[] evaluate(Object[] row) {
+    context.row = row;
+    return function.apply(context);
+  }
+
+  /** What generated code reads: the row as "inputRecord", and the statement's clock. */
+  private static final class RowContext implements DataContext {
+    private final JavaTypeFactory typeFactory;
+    private final long now = System.currentTimeMillis();
+    private final TimeZone zone = TimeZone.getTimeZone("UTC");
+    Object[] row;
+
+    RowContext(JavaTypeFactory typeFactory) {
+      this.typeFactory = typeFactory;
+    }
+
+    @Override
+    public SchemaPlus getRootSchema() {
+      return null;
+    }
+
+    @Override
+    public JavaTypeFactory getTypeFactory() {
+      return typeFactory;
+    }
+
+    @Override
+    public QueryProvider getQueryProvider() {
+      return null;
+    }
+
+    @Override
+    public Object get(String name) {
+      if (name.equals("inputRecord")) {
+        return row;
+      }
+      if (name.equals(Variable.CURRENT_TIMESTAMP.camelName) || name.equals(Variable.LOCAL_TIMESTAMP.camelName)
+          || name.equals(Variable.UTC_TIMESTAMP.camelName) || name.equals(Variable.SYS_TIMESTAMP.camelName)) {
+        return now;
+      }
+      if (name.equals(Variable.TIME_ZONE.camelName)) {
+        return zone;
+      }
+      if (name.equals(Variable.LOCALE.camelName)) {
+        return java.util.Locale.ROOT;
+      }
+      return null;
+    }
+  }
+}
