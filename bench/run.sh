@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds the bench module (and what it needs) and runs a benchmark. Relative paths are taken
+# from the repository root.
+#
+#   bench/run.sh [side-by-side args]        dsap vs DuckDB, e.g. bench/run.sh --rows 10000000 --runs 5
+#   bench/run.sh generate [generator args]  write an orders CSV, e.g. bench/run.sh generate --rows 1M --dirty --out /tmp/o.csv
+#   bench/run.sh jmh [JMH args]             micro-benchmarks, e.g. bench/run.sh jmh -f1 -wi 3 -i 5 BatchFormat
+#
+# SKIP_BUILD=1 reuses the last build. JAVA_OPTS is passed to the JVM that starts (for the
+# side-by-side the children get --jvm-args instead).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+if [[ "${SKIP_BUILD:-0}" != "1" || ! -f bench/target/classpath.txt ]]; then
+  mvn -q -B -DskipTests -pl bench -am package
+fi
+CP="bench/target/classes:$(cat bench/target/classpath.txt)"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+case "${1:-}" in
+  generate) shift; MAIN=io.dsap.bench.OrdersGenerator ;;
+  jmh)      shift; MAIN=org.openjdk.jmh.Main ;;
+  *)        MAIN=io.dsap.bench.SideBySide ;;
+esac
+# shellcheck disable=SC2086
+exec "$JAVA" ${JAVA_OPTS:-} -cp "$CP" "$MAIN" "$@"
