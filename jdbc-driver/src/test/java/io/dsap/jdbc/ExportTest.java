@@ -62,10 +62,33 @@ class ExportTest {
   }
 
   @Test
+  void parquetAndNdjsonReadBackThroughDsap() throws Exception {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      String q = "SELECT order_id, customer_id, order_date, unit_price, discount, status, notes FROM orders";
+      s.execute("CREATE TABLE out.\"all/orders_copy.parquet\" AS " + q);
+      s.execute("CREATE TABLE out.\"all/orders_lines.ndjson\" AS " + q);
+      List<List<String>> original = Sql.rows(c, q + " ORDER BY order_id");
+      assertEquals(original, Sql.rows(c, "SELECT * FROM out.\"all/orders_copy\" ORDER BY order_id"));
+      assertEquals(original, Sql.rows(c, "SELECT * FROM out.\"all/orders_lines\" ORDER BY order_id"));
+      try (var rs = s.executeQuery("SELECT * FROM out.\"all/orders_copy\" LIMIT 0")) {
+        assertEquals(java.sql.Types.INTEGER, rs.getMetaData().getColumnType(1));
+        assertEquals(java.sql.Types.DATE, rs.getMetaData().getColumnType(3));
+        assertEquals(java.sql.Types.DECIMAL, rs.getMetaData().getColumnType(4));
+      }
+      try (Stream<Path> files = Files.list(dir.resolve("out/all"))) {
+        assertEquals(List.of("orders_copy.parquet", "orders_lines.ndjson"),
+            files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary files are left");
+      }
+    }
+  }
+
+  @Test
   void aFailingQueryLeavesNoFileBehind() throws Exception {
     try (Connection c = connect(); Statement s = c.createStatement()) {
       SQLException e = assertThrows(SQLException.class, () -> s.execute(
           "CREATE TABLE out.\"broken.csv\" AS SELECT order_id, 100 / (order_id - 1151) AS boom FROM orders"));
+      assertThrows(SQLException.class, () -> s.execute(
+          "CREATE TABLE out.\"broken.parquet\" AS SELECT order_id, 100 / (order_id - 1151) AS boom FROM orders"));
       assertTrue(DriverTest.message(e).contains("no file was written"), DriverTest.message(e));
       Path out = dir.resolve("out");
       try (Stream<Path> files = Files.exists(out) ? Files.list(out) : Stream.empty()) {
