@@ -36,6 +36,8 @@ class ValidateCommandTest {
       warn.append(i).append(',').append(i == 50 ? "" : "n" + i).append('\n');
     }
     Files.writeString(root.resolve("warn.csv"), warn.toString());
+    Files.writeString(root.resolve("qty.schema.yaml"), "columns:\n  - {name: id, type: INTEGER}\n"
+        + "  - {name: qty, type: INTEGER}\n");
     Files.createDirectories(root.resolve("data/sub"));
     Files.writeString(root.resolve("data/a.csv"), "id,qty\n1,5\n2,-1\n");
     Files.writeString(root.resolve("data/b.csv"), "id,qty\n1,5\n2,6\n");
@@ -157,8 +159,15 @@ class ValidateCommandTest {
     assertTrue(lines.get(2).startsWith("data/a.csv |    3 |"), r::toString);
     assertEquals("(1 issue)", lines.get(lines.size() - 1));
 
-    Cli.Result deep = here("data/**.csv");
-    assertEquals(3, deep.err().lines().count(), deep::toString);
+    Cli.Result deep = here("**/*.csv");
+    assertEquals(List.of("data/a.csv", "data/b.csv", "data/sub/c.csv"),
+        deep.err().lines().map(l -> l.substring(0, l.indexOf(':'))).toList(), deep::toString);
+    Cli.Result all = here("{*.csv,**/*.csv}");
+    assertEquals(List.of("clean.csv", "data/a.csv", "data/b.csv", "data/sub/c.csv", "warn.csv"),
+        all.err().lines().map(l -> l.substring(0, l.indexOf(':'))).toList(), all::toString);
+    Cli.Result top = here("*.csv");
+    assertEquals(List.of("clean.csv", "warn.csv"),
+        top.err().lines().map(l -> l.substring(0, l.indexOf(':'))).toList(), top::toString);
   }
 
   @Test
@@ -173,6 +182,22 @@ class ValidateCommandTest {
     } finally {
       Files.delete(schema);
     }
+  }
+
+  @Test
+  void helpShowsOptionsExitCodesAndExamples() {
+    Cli.Result r = Cli.run("validate", "--help");
+    assertEquals(0, r.exitCode(), r::toString);
+    for (String s : List.of("--schema-file", "--fail-on", "junit", "Exit codes:", "Examples:")) {
+      assertTrue(r.out().contains(s), s + " in " + r.out());
+    }
+  }
+
+  @Test
+  void rulesAreAddedToASchema() {
+    Cli.Result r = here("data/b.csv", "--schema", "qty.schema.yaml", "--rules", "qty < 6");
+    assertEquals(1, r.exitCode(), r::toString);
+    assertEquals("data/b.csv: 1 error, 0 warnings in 2 rows", r.err().strip());
   }
 
   @Test
