@@ -16,17 +16,18 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Query a folder of data files with SQL: every CSV file under the data root is a table.",
-    subcommands = {SqlCommand.class, InfoCommand.class, HelpCommand.class},
+    subcommands = {SqlCommand.class, ValidateCommand.class, InfoCommand.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
-        "1:data failed validation (reserved for dsap validate)",
+        "1:dsap validate: a check failed at or above --fail-on",
         "2:usage error or failure (missing root, bad SQL, ...); the message is on stderr"},
     footer = {
         "",
         "Global options (--root, --url, --verbose) may also follow the subcommand.",
         "Examples:",
         "  dsap --root data sql \"SELECT * FROM orders\"",
+        "  dsap validate examples/orders.csv --fail-on warning",
         "  dsap info"})
 public final class Main implements Callable<Integer> {
   @Mixin
