@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.TableFunctionImpl;
 
@@ -25,6 +26,18 @@ public final class DsapFunctions {
       "schema_diff", List.of("a", "b")));
 
   private DsapFunctions() {}
+
+  /** The {@code files} schema of the connection running a query (for table functions' scans). */
+  public static FilesSchema filesSchema(DataContext root) {
+    SchemaPlus rootSchema = root.getRootSchema();
+    SchemaPlus files = rootSchema == null ? null : rootSchema.subSchemas().get(FILES_SCHEMA);
+    FilesSchema s = files == null ? null : files.unwrap(FilesSchema.class);
+    if (s == null) {
+      throw new io.dsap.engine.error.DsapException(io.dsap.engine.error.ErrorCode.INTERNAL,
+          "the files schema is not registered on this connection");
+    }
+    return s;
+  }
 
   /** The parameter names of function {@code name} in order, or null if it is not ours. */
   public static List<String> parameterNames(String name) {

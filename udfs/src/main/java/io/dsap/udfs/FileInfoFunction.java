@@ -21,7 +21,6 @@ import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.ScannableTable;
-import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -116,13 +115,6 @@ public final class FileInfoFunction {
 
   /** The {@code files} schema of the connection running the query. */
   static FilesSchema filesSchema(DataContext root) {
-    SchemaPlus rootSchema = root.getRootSchema();
-    SchemaPlus files = rootSchema == null ? null : rootSchema.subSchemas().get(DsapFunctions.FILES_SCHEMA);
-    FilesSchema s = files == null ? null : files.unwrap(FilesSchema.class);
-    if (s == null) {
-      throw new io.dsap.engine.error.DsapException(io.dsap.engine.error.ErrorCode.INTERNAL,
-          "the files schema is not registered on this connection");
-    }
-    return s;
+    return DsapFunctions.filesSchema(root);
   }
 }

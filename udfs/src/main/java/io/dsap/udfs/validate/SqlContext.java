@@ -1,8 +1,6 @@
 package io.dsap.udfs.validate;
 
 import io.dsap.engine.calcite.FilesSchema;
-import io.dsap.engine.error.DsapException;
-import io.dsap.engine.error.ErrorCode;
 import io.dsap.engine.registry.SchemaRegistry;
 import io.dsap.engine.validate.DataFiles;
 import io.dsap.engine.validate.DataValidator;
@@ -10,20 +8,13 @@ import io.dsap.udfs.DsapFunctions;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
-import org.apache.calcite.schema.SchemaPlus;
 
 /** What a validation function needs from the connection running it: its files and its registry. */
 final class SqlContext {
   private SqlContext() {}
 
   static FilesSchema files(DataContext root) {
-    SchemaPlus rootSchema = root.getRootSchema();
-    SchemaPlus files = rootSchema == null ? null : rootSchema.subSchemas().get(DsapFunctions.FILES_SCHEMA);
-    FilesSchema s = files == null ? null : files.unwrap(FilesSchema.class);
-    if (s == null) {
-      throw new DsapException(ErrorCode.INTERNAL, "the files schema is not registered on this connection");
-    }
-    return s;
+    return DsapFunctions.filesSchema(root);
   }
 
   static SchemaRegistry registry(FilesSchema files) {
