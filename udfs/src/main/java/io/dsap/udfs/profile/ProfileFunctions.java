@@ -21,7 +21,7 @@ public final class ProfileFunctions {
       "detect_schema", List.of("path", "sample_size"),
       "quality_report", List.of("path", "weights"),
       "detect_keys", List.of("path"),
-      "correlations", List.of("path"));
+      "correlations", List.of("path", "sample_rows"));
 
   private ProfileFunctions() {}
 
@@ -29,6 +29,8 @@ public final class ProfileFunctions {
     schema.add("profile", TableFunctionImpl.create(ProfileFunction.class, "profile"));
     schema.add("detect_schema", TableFunctionImpl.create(DetectSchemaFunction.class, "detectSchema"));
     schema.add("quality_report", TableFunctionImpl.create(QualityReportFunction.class, "qualityReport"));
+    schema.add("detect_keys", TableFunctionImpl.create(DetectKeysFunction.class, "detectKeys"));
+    schema.add("correlations", TableFunctionImpl.create(CorrelationsFunction.class, "correlations"));
     SchemaPlus root = schema.getParentSchema();
     if (root != null) {
       io.dsap.udfs.validate.ValidationFunctions.systemSchema(root).add("quality_history",
