@@ -88,6 +88,11 @@ class QualityReportTest {
       // docs/quality-score.md, "Worked example: the table"
       assertEquals(List.of(List.of("completeness", "1.0"), List.of("validity", "0.9922"),
           List.of("consistency", "1.0"), List.of("uniqueness", "1.0"), List.of("overall", "0.998")), rows);
+      assertEquals("0.9977", Sql.scalar(c, "SELECT score FROM quality_report('customers.csv',"
+          + " weights => 'completeness:0.4,validity:0.3,consistency:0.2,uniqueness:0.1')"
+          + " WHERE \"scope\" = 'table' AND dimension = 'overall'"));
+      assertEquals("0.9844", Sql.scalar(c, "SELECT score FROM quality_report('customers.csv')"
+          + " WHERE column_name = 'email' AND dimension = 'overall'"));
       assertTrue(Files.exists(dir.resolve(".dsap/quality_history.ndjson")));
     }
   }
