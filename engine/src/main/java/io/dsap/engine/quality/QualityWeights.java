@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Weights of the dimensions in the overall score (docs/quality-score.md). Equal by default;
- * written {@code 'completeness=2,validity=2,consistency=1,uniqueness=1'} where configurable.
+ * written {@code 'completeness=2,validity=2,consistency=1,uniqueness=1'} (or with {@code :}:
+ * {@code 'completeness:0.4,validity:0.3'}) where configurable.
  */
 public record QualityWeights(double completeness, double validity, double consistency, double uniqueness) {
   public static final QualityWeights EQUAL = new QualityWeights(1, 1, 1, 1);
@@ -18,14 +19,14 @@ public record QualityWeights(double completeness, double validity, double consis
     }
   }
 
-  /** Parses {@code name=weight} pairs; names not given keep weight 1. Null or blank: equal weights. */
+  /** Parses {@code name=weight} or {@code name:weight} pairs; names not given keep weight 1. Null or blank: equal weights. */
   public static QualityWeights parse(String text) {
     if (text == null || text.isBlank()) {
       return EQUAL;
     }
     double[] w = {1, 1, 1, 1};
     for (String part : text.split(",")) {
-      String[] kv = part.split("=", 2);
+      String[] kv = part.split("[=:]", 2);
       String name = kv[0].trim().toLowerCase(Locale.ROOT);
       int i = switch (name) {
         case "completeness" -> 0;

@@ -18,13 +18,24 @@ public final class ProfileFunctions {
   /** Parameter names by function, for positional-then-named calls (see DsapFunctions). */
   public static final Map<String, List<String>> PARAMETER_NAMES = Map.of(
       "profile", List.of("path"),
-      "detect_schema", List.of("path", "sample_size"));
+      "detect_schema", List.of("path", "sample_size"),
+      "quality_report", List.of("path", "weights"),
+      "detect_keys", List.of("path"),
+      "correlations", List.of("path", "sample_rows"));
 
   private ProfileFunctions() {}
 
   public static void register(SchemaPlus schema, FilesSchema files) {
     schema.add("profile", TableFunctionImpl.create(ProfileFunction.class, "profile"));
     schema.add("detect_schema", TableFunctionImpl.create(DetectSchemaFunction.class, "detectSchema"));
+    schema.add("quality_report", TableFunctionImpl.create(QualityReportFunction.class, "qualityReport"));
+    schema.add("detect_keys", TableFunctionImpl.create(DetectKeysFunction.class, "detectKeys"));
+    schema.add("correlations", TableFunctionImpl.create(CorrelationsFunction.class, "correlations"));
+    SchemaPlus root = schema.getParentSchema();
+    if (root != null) {
+      io.dsap.udfs.validate.ValidationFunctions.systemSchema(root).add("quality_history",
+          new QualityHistoryTable(io.dsap.engine.quality.QualityHistory.forRoot(files.root().path())));
+    }
   }
 
   /** The {@code files} schema of the connection running the query. */

@@ -26,13 +26,19 @@ final class RegistryTables {
 
   /** Adds the tables to the {@code dsap} schema under {@code root}, creating it only if absent. */
   static void register(SchemaPlus root, FilesSchema files) {
+    SchemaPlus dsap = systemSchema(root);
+    SchemaRegistry registry = SqlContext.registry(files);
+    dsap.add("schemas", new Schemas(registry));
+    dsap.add("schema_versions", new Versions(registry));
+  }
+
+  /** The {@code dsap} system schema under {@code root}, created if absent. */
+  static SchemaPlus systemSchema(SchemaPlus root) {
     SchemaPlus dsap = root.subSchemas().get(SYSTEM_SCHEMA);
     if (dsap == null) {
       dsap = root.add(SYSTEM_SCHEMA, new AbstractSchema());
     }
-    SchemaRegistry registry = SqlContext.registry(files);
-    dsap.add("schemas", new Schemas(registry));
-    dsap.add("schema_versions", new Versions(registry));
+    return dsap;
   }
 
   private static final class Schemas extends AbstractTable implements ScannableTable {

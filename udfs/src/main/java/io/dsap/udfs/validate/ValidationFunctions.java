@@ -12,6 +12,11 @@ import org.apache.calcite.schema.impl.TableFunctionImpl;
 public final class ValidationFunctions {
   private ValidationFunctions() {}
 
+  /** The {@code dsap} system schema under the root schema {@code root}, created if absent (for other system tables). */
+  public static SchemaPlus systemSchema(SchemaPlus root) {
+    return RegistryTables.systemSchema(root);
+  }
+
   public static void register(SchemaPlus schema, FilesSchema files) {
     schema.add("validate", TableFunctionImpl.create(ValidateFunction.class, "validate"));
     schema.add("validation_summary", TableFunctionImpl.create(ValidationSummaryFunction.class, "validationSummary"));
