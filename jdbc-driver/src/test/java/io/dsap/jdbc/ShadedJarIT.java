@@ -60,6 +60,20 @@ class ShadedJarIT {
           assertEquals(48, rs.getLong(1));
           assertTrue(rs.getBoolean(2), "237 values: quantiles kept exactly");
         }
+        // a schema document (Jackson YAML + databind) and compiled rules (Janino) from the jar
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("SELECT count(*) FROM validate('orders.csv',"
+                + " '{\"columns\": [{\"name\": \"quantity\", \"min\": 1}], \"unexpected_columns\": \"ignore\"}',"
+                + " 'discount < 0.5') WHERE check_name <> 'parse'")) {
+          assertTrue(rs.next());
+          assertTrue(rs.getLong(1) >= 1, "the negative quantity is reported");
+        }
+        // Parquet (with its small Hadoop set) from the jar
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("SELECT count(*) FROM read_parquet('products.parquet')")) {
+          assertTrue(rs.next());
+          assertEquals(8, rs.getLong(1));
+        }
       } finally {
         t.setContextClassLoader(before);
       }

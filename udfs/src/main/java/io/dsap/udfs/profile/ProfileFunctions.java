@@ -40,13 +40,7 @@ public final class ProfileFunctions {
 
   /** The {@code files} schema of the connection running the query. */
   static FilesSchema filesSchema(DataContext root) {
-    SchemaPlus rootSchema = root.getRootSchema();
-    SchemaPlus files = rootSchema == null ? null : rootSchema.subSchemas().get(DsapFunctions.FILES_SCHEMA);
-    FilesSchema s = files == null ? null : files.unwrap(FilesSchema.class);
-    if (s == null) {
-      throw new DsapException(ErrorCode.INTERNAL, "the files schema is not registered on this connection");
-    }
-    return s;
+    return DsapFunctions.filesSchema(root);
   }
 
   /** The table of {@code path} (relative to the root), detected with the connection's options. */
