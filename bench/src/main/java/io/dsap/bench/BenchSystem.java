@@ -69,7 +69,8 @@ public enum BenchSystem {
     /** The SQL this system runs for {@code q}, or null when it has none. */
     String render(BenchQuery q, Path csv) {
         String sql = q.sqlFor(this);
-        return sql == null ? null : sql.replace(BenchQuery.ORDERS, tableRef(csv));
+        return sql == null ? null : sql.replace(BenchQuery.ORDERS, tableRef(csv))
+                .replace("{orders_file}", csv.toAbsolutePath().toString().replace("'", "''"));
     }
 
     static BenchSystem parse(String s) {

@@ -21,7 +21,13 @@ public final class Queries {
     public static final List<BenchQuery> ALL = List.of(
             BenchQuery.same("count", "SELECT count(*) FROM {orders}"),
             BenchQuery.same("group_by_status",
-                    "SELECT status, count(*), avg(unit_price), max(quantity) FROM {orders} GROUP BY status"));
+                    "SELECT status, count(*), avg(unit_price), max(quantity) FROM {orders} GROUP BY status"),
+            // every statistic of every column; DuckDB's nearest is SUMMARIZE (fewer statistics)
+            new BenchQuery("profile", "SELECT * FROM profile('orders.csv')", "SUMMARIZE SELECT * FROM {orders}"),
+            // the 8 bench checks; dsap returns every failing row, DuckDB only counts them
+            new BenchQuery("validate_8_checks",
+                    "SELECT * FROM validate('orders.csv', '{\"columns\": [{\"name\": \"order_id\", \"unique\": true}, {\"name\": \"customer_email\", \"nullable\": false, \"semantic\": \"email\"}, {\"name\": \"order_date\", \"type\": \"DATE\", \"format\": \"yyyy-MM-dd\"}, {\"name\": \"status\", \"allowed_values\": [\"pending\", \"paid\", \"shipped\", \"delivered\", \"cancelled\", \"returned\"]}, {\"name\": \"unit_price\", \"min\": 0, \"max\": 10000}], \"unexpected_columns\": \"ignore\", \"column_order\": \"ignore\", \"duplicate_rows\": \"ignore\"}', 'quantity > 0; ship_date >= order_date')",
+                    "SELECT count(*) FILTER (WHERE customer_email IS NULL), count(*) FILTER (WHERE NOT regexp_full_match(customer_email, '^[^@ ]+@[^@ ]+[.][^@ ]+$')), count(*) FILTER (WHERE try_strptime(order_date, '%Y-%m-%d') IS NULL AND order_date IS NOT NULL), count(*) FILTER (WHERE quantity <= 0), count(*) FILTER (WHERE status NOT IN ('pending','paid','shipped','delivered','cancelled','returned')), count(order_id) - count(DISTINCT order_id), count(*) FILTER (WHERE unit_price < 0 OR unit_price > 10000), count(*) FILTER (WHERE try_cast(ship_date AS DATE) < try_cast(order_date AS DATE)) FROM read_csv('{orders_file}', types={'order_date':'VARCHAR','ship_date':'VARCHAR'})"));
 
     /** The queries named in a comma-separated list, in the list's order; all when {@code names} is null. */
     public static List<BenchQuery> select(String names) {
