@@ -18,8 +18,10 @@ import java.util.Set;
  * A constraint that gets stricter (a new required column, nullable to not null, a narrower type
  * or range, fewer allowed values, a new rule) breaks BACKWARD compatibility: old data may fail
  * it. One that gets looser breaks FORWARD: new data may fail the old schema. Removing a column
- * the old schema required breaks FORWARD (readers on the old schema need it); adding a nullable
- * column breaks neither.
+ * the old schema required breaks both, as the issue that defines the registry states ("removing
+ * a required one is not backward compatible"): consumers on the new schema lose a column the data
+ * contract promised, and new data fails the old schema. Adding a nullable column, or removing an
+ * optional one, breaks neither.
  */
 public final class SchemaDiff {
   private static final Map<ColumnType, Integer> WIDTH = Map.of(ColumnType.BOOLEAN, 0, ColumnType.INTEGER, 1,
@@ -48,7 +50,7 @@ public final class SchemaDiff {
       ColumnSchema n = newDoc.column(o.name()).orElse(null);
       if (n == null) {
         boolean required = Boolean.FALSE.equals(o.nullable());
-        out.add(new SchemaChange("removed", o.name(), "column", o.type(), null, true, !required, "column " + o.name()
+        out.add(new SchemaChange("removed", o.name(), "column", o.type(), null, !required, !required, "column " + o.name()
             + " was removed" + (required ? "; the old schema requires it, so new data fails it (readers on the old"
                 + " schema lose a column they rely on)" : "")));
       } else {
