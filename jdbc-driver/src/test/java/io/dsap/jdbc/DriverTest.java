@@ -136,6 +136,16 @@ class DriverTest {
   }
 
   @Test
+  void scansReadOnlyTheColumnsAQueryUses() throws SQLException {
+    String count = Sql.scalar(c, "EXPLAIN PLAN FOR SELECT count(*) FROM orders");
+    assertTrue(count.contains("FileTableScan(table=[[files, orders]], fields=[[]])"), count);
+    String grouped = Sql.scalar(c, "EXPLAIN PLAN FOR SELECT status, max(quantity) FROM orders GROUP BY status");
+    assertTrue(grouped.contains("fields=[[4, 5]]"), grouped);
+    String projected = Sql.scalar(c, "EXPLAIN PLAN FOR SELECT notes, order_id FROM orders");
+    assertTrue(projected.contains("fields=[[9, 0]]"), projected);
+  }
+
+  @Test
   void quotedNewlinesAndCommasSurvive() throws SQLException {
     List<List<String>> notes = Sql.rows(c, "SELECT notes FROM orders WHERE notes LIKE '%' || CHR(10) || '%'");
     assertEquals(2, notes.size(), "two notes hold a line break inside quotes");

@@ -4,9 +4,7 @@ import java.util.List;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.core.AggregateCall;
-import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.logical.LogicalAggregate;
-import org.apache.calcite.tools.RelBuilderFactory;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.mapping.Mapping;
 import org.apache.calcite.util.mapping.MappingType;
@@ -16,9 +14,9 @@ import org.apache.calcite.util.mapping.Mappings;
  * Narrows the scan under an aggregate to the columns the aggregate uses, so
  * {@code SELECT count(*)} reads no column at all.
  */
-public final class FileAggregateScanRule extends RelRule<FileAggregateScanRule.Config> {
+public final class FileAggregateScanRule extends RelRule<FileRuleConfig> {
 
-  FileAggregateScanRule(Config config) {
+  FileAggregateScanRule(FileRuleConfig config) {
     super(config);
   }
 
@@ -56,32 +54,5 @@ public final class FileAggregateScanRule extends RelRule<FileAggregateScanRule.C
         .map(g -> Mappings.apply(mapping, g)).collect(java.util.stream.Collectors.toList());
     List<AggregateCall> calls = agg.getAggCallList().stream().map(c -> c.transform(mapping)).toList();
     call.transformTo(agg.copy(agg.getTraitSet(), narrow, groupSet, groupSets, calls));
-  }
-
-  /** Rule configuration (written out by hand: Calcite's annotation processor is not needed). */
-  public record Config(String description, RelBuilderFactory relBuilderFactory, OperandTransform operandSupplier)
-      implements RelRule.Config {
-    public static final Config DEFAULT = new Config(null, RelFactories.LOGICAL_BUILDER,
-        b0 -> b0.operand(LogicalAggregate.class).oneInput(b1 -> b1.operand(FileTableScan.class).noInputs()));
-
-    @Override
-    public Config withDescription(String d) {
-      return new Config(d, relBuilderFactory, operandSupplier);
-    }
-
-    @Override
-    public Config withRelBuilderFactory(RelBuilderFactory f) {
-      return new Config(description, f, operandSupplier);
-    }
-
-    @Override
-    public Config withOperandSupplier(OperandTransform t) {
-      return new Config(description, relBuilderFactory, t);
-    }
-
-    @Override
-    public FileAggregateScanRule toRule() {
-      return new FileAggregateScanRule(this);
-    }
   }
 }

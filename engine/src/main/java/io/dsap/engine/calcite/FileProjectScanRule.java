@@ -8,13 +8,11 @@ import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rel.core.RelFactories;
-import org.apache.calcite.tools.RelBuilderFactory;
 
 /** Pushes a projection of plain column references into a {@link FileTableScan}. */
-public final class FileProjectScanRule extends RelRule<FileProjectScanRule.Config> {
+public final class FileProjectScanRule extends RelRule<FileRuleConfig> {
 
-  FileProjectScanRule(Config config) {
+  FileProjectScanRule(FileRuleConfig config) {
     super(config);
   }
 
@@ -43,32 +41,5 @@ public final class FileProjectScanRule extends RelRule<FileProjectScanRule.Confi
       }
     }
     return fields;
-  }
-
-  /** Rule configuration (written out by hand: Calcite's annotation processor is not needed). */
-  public record Config(String description, RelBuilderFactory relBuilderFactory, OperandTransform operandSupplier)
-      implements RelRule.Config {
-    public static final Config DEFAULT = new Config(null, RelFactories.LOGICAL_BUILDER,
-        b0 -> b0.operand(LogicalProject.class).oneInput(b1 -> b1.operand(FileTableScan.class).noInputs()));
-
-    @Override
-    public Config withDescription(String d) {
-      return new Config(d, relBuilderFactory, operandSupplier);
-    }
-
-    @Override
-    public Config withRelBuilderFactory(RelBuilderFactory f) {
-      return new Config(description, f, operandSupplier);
-    }
-
-    @Override
-    public Config withOperandSupplier(OperandTransform t) {
-      return new Config(description, relBuilderFactory, t);
-    }
-
-    @Override
-    public FileProjectScanRule toRule() {
-      return new FileProjectScanRule(this);
-    }
   }
 }

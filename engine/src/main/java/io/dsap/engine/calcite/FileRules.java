@@ -1,9 +1,20 @@
 package io.dsap.engine.calcite;
 
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.rel.logical.LogicalProject;
+
 /** The planner rules for file scans. */
 public final class FileRules {
   private FileRules() {}
 
-  public static final FileProjectScanRule PROJECT_SCAN = FileProjectScanRule.Config.DEFAULT.toRule();
-  public static final FileAggregateScanRule AGGREGATE_SCAN = FileAggregateScanRule.Config.DEFAULT.toRule();
+  /** A projection of plain columns over a file scan. */
+  public static final RelOptRule PROJECT_SCAN = FileRuleConfig.of(
+      b0 -> b0.operand(LogicalProject.class).oneInput(b1 -> b1.operand(FileTableScan.class).noInputs()),
+      FileProjectScanRule::new).toRule();
+
+  /** An aggregate over a file scan. */
+  public static final RelOptRule AGGREGATE_SCAN = FileRuleConfig.of(
+      b0 -> b0.operand(LogicalAggregate.class).oneInput(b1 -> b1.operand(FileTableScan.class).noInputs()),
+      FileAggregateScanRule::new).toRule();
 }
