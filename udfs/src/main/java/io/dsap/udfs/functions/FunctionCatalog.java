@@ -42,7 +42,8 @@ public final class FunctionCatalog {
         "SELECT * FROM read_excel('targets.xlsx') LIMIT 3");
     table("read_parquet", "read_parquet(path, ...)", "A Parquet file as a table, types from its schema",
         "SELECT * FROM read_parquet('products.parquet') LIMIT 3");
-    table("read_arrow", "read_arrow(path)", "An Arrow IPC file as a table", "SELECT * FROM read_arrow('data.arrow')");
+    table("read_arrow", "read_arrow(path)", "An Arrow IPC file (file or stream format) as a table",
+        "SELECT * FROM read_arrow('measurements.arrows')");
     table("read_file", "read_file(path, ...)", "Any supported file as a table, the format detected (or format =>)",
         "SELECT * FROM read_file('orders.csv') LIMIT 3");
     table("file_info", "file_info(path)", "What detection found in a file: format, dialect, encoding, columns, rows,"
@@ -56,9 +57,9 @@ public final class FunctionCatalog {
     table("suggest_rules", "suggest_rules(path)", "Rules that the data satisfies, written in the rule language",
         "SELECT * FROM suggest_rules('orders.csv')");
     table("register_schema", "register_schema(name, source)", "Stores a schema (file or text) as a new version in"
-        + " the registry", "SELECT * FROM register_schema('orders', 'orders.schema.yaml')");
+        + " the registry", "SELECT version, compatibility FROM register_schema('orders', 'orders.csv')");
     table("schema_diff", "schema_diff(a, b)", "Added, removed and retyped columns between two schemas, with"
-        + " compatibility", "SELECT * FROM schema_diff('orders@1', 'orders@2')");
+        + " compatibility", "SELECT * FROM schema_diff('orders.csv', 'customers.csv')");
     table("profile", "profile(path)", "Statistics and alerts per column: counts, min/max, moments, quantiles, top"
         + " values, histogram", "SELECT * FROM profile('orders.csv')");
     table("detect_schema", "detect_schema(path [, sample_size])", "Per column: detected type and semantic type,"
@@ -95,7 +96,7 @@ public final class FunctionCatalog {
     scalar("try_timestamp", "try_timestamp(s [, fmt])", "s as TIMESTAMP (offsets converted to UTC), or NULL",
         "SELECT try_timestamp('2024-12-31T23:59:00Z')", Group.TIME_DATE);
     scalar("parse_number", "parse_number(s)", "A number as people write it: 1,234.50, $12, 12% (0.12), 1.234,50 €,"
-        + " (7); NULL when it is not one", "SELECT parse_number('1.234,50 €')", Group.NUMERIC);
+        + " (7); NULL when it is not one", "SELECT parse_number('1.234,50 EUR')", Group.NUMERIC);
     scalar("clean_text", "clean_text(s)", "Unicode NFKC, invisible characters removed, whitespace runs made one space,"
         + " trimmed", "SELECT clean_text('  Caf\u00e9\u00a0 au   lait ')", Group.STRING);
     scalar("normalize_category", "normalize_category(s)", "A label in one spelling: cleaned, accents removed,"

@@ -23,7 +23,11 @@ public final class Masking {
       return null;
     }
     int alnum = (int) s.codePoints().filter(Character::isLetterOrDigit).count();
-    int keep = alnum >= MIN_TO_KEEP ? KEPT : 0;
+    return mask(s, alnum >= MIN_TO_KEEP ? KEPT : 0);
+  }
+
+  private static String mask(String s, int keep) {
+    int alnum = (int) s.codePoints().filter(Character::isLetterOrDigit).count();
     StringBuilder out = new StringBuilder(s.length());
     int seen = 0;
     for (int i = 0; i < s.length(); ) {
@@ -46,7 +50,7 @@ public final class Masking {
   /**
    * The first character of the local part, {@code ***}, and the domain:
    * {@code jane.doe@example.com} is {@code j***@example.com} (the length is not revealed). A value
-   * that is not an email address ({@code is_email} false) is masked whole, as {@link #mask} does.
+   * that is not an email address ({@code is_email} false) has every letter and digit masked.
    */
   public static String maskEmail(String s) {
     if (s == null) {
@@ -54,7 +58,7 @@ public final class Masking {
     }
     String v = s.trim();
     if (!SemanticType.EMAIL.matches(v)) {
-      return mask(s);
+      return mask(s, 0);
     }
     int at = v.lastIndexOf('@');
     return v.substring(0, v.offsetByCodePoints(0, 1)) + "***" + v.substring(at);
