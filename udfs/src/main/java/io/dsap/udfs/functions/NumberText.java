@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *   <li>Space, no-break space and {@code '} always group digits. With both {@code .} and {@code ,}
  *       the last one is the decimal mark. With one of them only: repeated, it groups
  *       ({@code 1.234.567}); once, {@code .} is the decimal point and {@code ,} is a decimal comma
- *       unless exactly three digits follow ({@code 1,234} is 1234, {@code 12,5} is 12.5).</li>
+ *       unless exactly three digits follow and a non-zero digit precedes ({@code 1,234} is 1234,
+ *       {@code 0,500} is 0.5, {@code 12,5} is 12.5).</li>
  *   <li>Groups must be three digits after the first (one to three); an exponent ({@code 1.5e3}) is
  *       allowed without grouping. Anything else is not a number: NULL, never an error.</li>
  * </ol>
@@ -104,8 +105,10 @@ public final class NumberText {
         return null;
       }
     } else if (commas == 1) {
-      int after = u.length() - u.indexOf(',') - 1;
-      decimal = after == 3 && u.indexOf(' ') < 0 && !u.matches(".*[eE].*") ? '.' : ','; // 1,234 groups
+      int comma = u.indexOf(',');
+      boolean groups = u.length() - comma - 1 == 3 && u.indexOf(' ') < 0 && !u.matches(".*[eE].*")
+          && !u.substring(0, comma).matches("0*"); // 1,234 groups; 0,500 is a half
+      decimal = groups ? '.' : ',';
     } else if (dots > 1 || commas > 1) {
       decimal = dots > 1 ? ',' : '.'; // repeated mark: it is the grouping one, none is decimal
     } else {

@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SafeCasts {
   /** Largest DECIMAL precision {@code try_decimal} accepts. */
   static final int MAX_PRECISION = 38;
+  private static final String SIG_DECIMAL = "try_decimal(s, p, s)";
   private static final ThreadLocal<ByteParsers> PARSERS = ThreadLocal.withInitial(ByteParsers::new);
   private static final Map<String, DateTimeFormatter> PATTERNS = new ConcurrentHashMap<>();
 
@@ -86,8 +87,6 @@ public final class SafeCasts {
     v = v.setScale(scale, RoundingMode.HALF_UP);
     return v.precision() - v.scale() > precision - scale ? null : v;
   }
-
-  private static final String SIG_DECIMAL = "try_decimal(s, p, s)";
 
   /** {@code try_date(s)}: the first of detection's layouts that reads the whole value, then month names. */
   public static Date tryDate(String s) {
@@ -158,7 +157,7 @@ public final class SafeCasts {
     if (fmt == null) {
       return null;
     }
-    TemporalFormat layout = fmt.contains("H") ? null : layout(fmt);
+    TemporalFormat layout = layout(fmt);
     DateTimeFormatter f = layout == null ? formatter("try_timestamp(s, fmt)", fmt) : null;
     if (s == null) {
       return null;
@@ -183,7 +182,10 @@ public final class SafeCasts {
         (int) Math.floorMod(utcMillis, 1000) * 1_000_000, ZoneOffset.UTC));
   }
 
-  /** A date layout of detection's (read by the byte parsers), or null for any other pattern. */
+  /**
+   * A date-only pattern that is one of detection's layouts (read by the byte parsers, as the file
+   * readers read it: one-digit day and month accepted), or null for any other pattern.
+   */
   private static TemporalFormat layout(String fmt) {
     String date = fmt.trim();
     for (TemporalFormat f : TemporalFormat.CANDIDATES) {

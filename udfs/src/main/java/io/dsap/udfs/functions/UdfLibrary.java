@@ -1,15 +1,13 @@
 package io.dsap.udfs.functions;
 
 import io.dsap.engine.calcite.FilesSchema;
+import io.dsap.udfs.validate.ValidationFunctions;
 import java.lang.reflect.Method;
 import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 
 /** Registers the scalar and aggregate functions of this package and the {@code dsap.functions} table. */
 public final class UdfLibrary {
-  static final String SYSTEM_SCHEMA = "dsap";
-
   private UdfLibrary() {}
 
   /** Adds the functions to {@code schema} (the connection's {@code files} schema) and {@code dsap.functions}. */
@@ -34,32 +32,37 @@ public final class UdfLibrary {
     scalar(schema, "mask_email", Masking.class, "maskEmail");
     scalar(schema, "sha256", Masking.class, "sha256");
 
-    schema.add("median", new UserAggregate(QuantileAggregates.Median.class));
-    schema.add("quantile", new UserAggregate(QuantileAggregates.Quantile.class));
-    schema.add("iqr", new UserAggregate(QuantileAggregates.Iqr.class));
-    schema.add("mad", new UserAggregate(QuantileAggregates.Mad.class));
-    schema.add("approx_distinct", new UserAggregate(ValueAggregates.ApproxDistinct.class));
-    schema.add("skewness", new UserAggregate(ValueAggregates.Skewness.class));
-    schema.add("kurtosis", new UserAggregate(ValueAggregates.Kurtosis.class));
-    schema.add("entropy", new UserAggregate(ValueAggregates.Entropy.class));
-    schema.add("completeness", new UserAggregate(ValueAggregates.Completeness.class));
-    // mode: Calcite's built-in MODE answers (it is resolved before schema functions); see FunctionCatalog
+    aggregate(schema, "median", QuantileAggregates.Median.class);
+    aggregate(schema, "quantile", QuantileAggregates.Quantile.class);
+    aggregate(schema, "iqr", QuantileAggregates.Iqr.class);
+    aggregate(schema, "mad", QuantileAggregates.Mad.class);
+    aggregate(schema, "approx_distinct", ValueAggregates.ApproxDistinct.class);
+    aggregate(schema, "skewness", ValueAggregates.Skewness.class);
+    aggregate(schema, "kurtosis", ValueAggregates.Kurtosis.class);
+    aggregate(schema, "entropy", ValueAggregates.Entropy.class);
+    aggregate(schema, "completeness", ValueAggregates.Completeness.class);
+    // mode: Calcite's built-in MODE answers (it is resolved before schema functions); see ADR-11
 
     SchemaPlus root = schema.getParentSchema();
     if (root != null) {
-      SchemaPlus dsap = root.subSchemas().get(SYSTEM_SCHEMA);
-      if (dsap == null) {
-        dsap = root.add(SYSTEM_SCHEMA, new AbstractSchema());
-      }
-      dsap.add("functions", new FunctionsTable(files.formats().formats()));
+      ValidationFunctions.systemSchema(root).add("functions", new FunctionsTable(files.formats().formats()));
+    }
+  }
+
+  private static void aggregate(SchemaPlus schema, String name, Class<?> type) {
+    listed(name);
+    schema.add(name, new UserAggregate(type));
+  }
+
+  private static void listed(String name) {
+    if (FunctionCatalog.get(name) == null) {
+      throw new IllegalStateException(name + " has no FunctionCatalog entry");
     }
   }
 
   /** Every public static method called {@code method} (overloads: optional arguments) under {@code name}. */
   private static void scalar(SchemaPlus schema, String name, Class<?> type, String method) {
-    if (FunctionCatalog.get(name) == null) {
-      throw new IllegalStateException(name + " has no FunctionCatalog entry");
-    }
+    listed(name);
     for (Method m : type.getMethods()) {
       if (m.getName().equals(method) && java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
         schema.add(name, ScalarFunctionImpl.create(m));

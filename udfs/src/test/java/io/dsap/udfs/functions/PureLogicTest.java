@@ -33,6 +33,7 @@ class PureLogicTest {
     assertEquals(new BigDecimal("0.5"), NumberText.parse(".5"));
     assertEquals(new BigDecimal("1.5E+3"), NumberText.parse("1.5e3"));
     assertEquals(new BigDecimal("1.2345"), NumberText.parse("1,2345"), "a comma not followed by three digits is decimal");
+    assertEquals(new BigDecimal("0.500"), NumberText.parse("0,500"), "no group starts with 0");
     for (String bad : List.of("", " ", "-", "$", "abc", "ABC", "1,23,456", "1.234,5.6", "1,2,3.4.5", "12..5", "1e", "5.",
         "NaN", "Infinity", "1 2", "12 EURO")) {
       assertNull(NumberText.parse(bad), bad);
