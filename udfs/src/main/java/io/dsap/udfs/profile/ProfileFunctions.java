@@ -21,7 +21,8 @@ public final class ProfileFunctions {
       "detect_schema", List.of("path", "sample_size"),
       "quality_report", List.of("path", "weights"),
       "detect_keys", List.of("path"),
-      "correlations", List.of("path", "sample_rows"));
+      "correlations", List.of("path", "sample_rows"),
+      "detect_relationships", List.of("dir", "min_coverage"));
 
   private ProfileFunctions() {}
 
@@ -31,6 +32,8 @@ public final class ProfileFunctions {
     schema.add("quality_report", TableFunctionImpl.create(QualityReportFunction.class, "qualityReport"));
     schema.add("detect_keys", TableFunctionImpl.create(DetectKeysFunction.class, "detectKeys"));
     schema.add("correlations", TableFunctionImpl.create(CorrelationsFunction.class, "correlations"));
+    schema.add("detect_relationships", TableFunctionImpl.create(DetectRelationshipsFunction.class,
+        "detectRelationships"));
     SchemaPlus root = schema.getParentSchema();
     if (root != null) {
       io.dsap.udfs.validate.ValidationFunctions.systemSchema(root).add("quality_history",
