@@ -19,7 +19,8 @@ public final class ProfileFunctions {
   public static final Map<String, List<String>> PARAMETER_NAMES = Map.of(
       "profile", List.of("path"),
       "detect_schema", List.of("path", "sample_size"),
-      "quality_report", List.of("path", "weights"),
+      // weights is named-only: a third positional argument is refused (DsapSqlParser)
+      "quality_report", List.of("path", "schema"),
       "detect_keys", List.of("path"),
       "correlations", List.of("path", "sample_rows"),
       "detect_relationships", List.of("dir", "min_coverage"));
@@ -37,7 +38,8 @@ public final class ProfileFunctions {
     SchemaPlus root = schema.getParentSchema();
     if (root != null) {
       io.dsap.udfs.validate.ValidationFunctions.systemSchema(root).add("quality_history",
-          new QualityHistoryTable(io.dsap.engine.quality.QualityHistory.forRoot(files.root().path())));
+          new QualityHistoryTable(io.dsap.engine.quality.QualityHistory.inRegistry(
+              io.dsap.udfs.validate.RegistryLocation.of(files))));
     }
   }
 
