@@ -80,7 +80,7 @@ public final class QualityReportFunction {
         DataValidator validator = DataValidator.of(DataFiles.of(files), RegistryLocation.registry(files),
             Clock.systemUTC());
         try (ValidationResult result = validator.validate(path.trim(), schemaRef, null)) {
-          rules = RuleResults.of(schemaRef, result.summary());
+          rules = RuleResults.of(label(schemaRef), result.summary());
         }
       }
       for (QualityReport.Row r : QualityReport.rows(schema, weights, rules)) {
@@ -94,5 +94,11 @@ public final class QualityReportFunction {
           .append(Instant.now(), table.displayName(), Fingerprint.of(table.file()), tableScores);
       return Linq4j.asEnumerable(rows);
     }
+  }
+
+  /** How details name the schema: its reference, or "text" for schema text given inline. */
+  private static String label(String ref) {
+    boolean text = ref.contains("\n") || ref.startsWith("{") || ref.startsWith("columns:") || ref.startsWith("rules:");
+    return text ? "text" : ref;
   }
 }
