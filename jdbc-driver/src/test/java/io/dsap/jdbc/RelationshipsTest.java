@@ -81,6 +81,20 @@ class RelationshipsTest {
   }
 
   @Test
+  void theExamplesDrawOrdersToCustomers() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:dsap:" + EXAMPLES)) {
+      DatabaseMetaData md = c.getMetaData();
+      assertEquals("customer_id", pk(md, "customers").get(0).get(2));
+      List<List<String>> imported = keys(md.getImportedKeys(null, "files", "orders"));
+      assertEquals(List.of(
+          List.of("files", "customers", "customer_id", "files", "orders", "customer_id", "1",
+              "detected_fk_orders_customer_id", "detected_pk_customers"),
+          List.of("files", "targets$Countries", "code", "files", "orders", "country", "1",
+              "detected_fk_orders_country", "detected_pk_targets$Countries")), imported);
+    }
+  }
+
+  @Test
   void metadataReportsDetectedKeysForErDiagrams(@TempDir Path dir) throws Exception {
     shop(dir);
     try (Connection c = DriverManager.getConnection("jdbc:dsap:" + dir)) {

@@ -177,7 +177,8 @@ public final class RelationshipDetector {
     String c = norm(column);
     String t = singular(norm(base(table)));
     String lower = column.toLowerCase(Locale.ROOT);
-    return c.equals("id") || c.equals(t + "id") || c.equals("key") || lower.matches(".*[_ -](id|key|code)")
+    return c.equals("id") || c.equals(t + "id") || c.equals("key") || c.equals("code")
+        || lower.matches(".*[_ -](id|key|code)")
         || column.matches(".*[a-z](Id|ID|Key|Code)");
   }
 
