@@ -10,6 +10,7 @@ import io.dsap.engine.source.DataRoot;
 import io.dsap.engine.source.OutputRoot;
 import io.dsap.udfs.DsapFunctions;
 import io.dsap.udfs.DsapSqlParser;
+import io.dsap.udfs.validate.RegistryLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -73,6 +74,11 @@ public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
       Connection connection = super.connect(PREFIX, props);
       CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
       FilesSchema files = new FilesSchema(root, FormatRegistry.defaults(), options);
+      String registry = DsapProperty.REGISTRY.get(props);
+      if (registry != null && !registry.isBlank()) {
+        RegistryLocation.set(files, Path.of(registry.trim()));
+      }
+      metadataKeysMaxBytes(props); // fail at connect time on a bad value
       SchemaPlus schema = calcite.getRootSchema().add(DsapFunctions.FILES_SCHEMA, files);
       DsapFunctions.register(schema, files);
       String output = DsapProperty.OUTPUT_ROOT.get(props);
@@ -85,11 +91,29 @@ public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
     }
   }
 
+  /** The {@code metadata_keys_max_bytes} property, or its default. */
+  public static long metadataKeysMaxBytes(Properties props) {
+    String v = DsapProperty.METADATA_KEYS_MAX_BYTES.get(props);
+    if (v == null || v.isBlank()) {
+      return DsapProperty.DEFAULT_METADATA_KEYS_MAX_BYTES;
+    }
+    try {
+      long n = Long.parseLong(v.trim());
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw io.dsap.engine.error.Errors.invalidOption(DsapProperty.METADATA_KEYS_MAX_BYTES.key(), v,
+        "a size in bytes, 0 or more, e.g. metadata_keys_max_bytes=1073741824 for 1 GB");
+  }
+
   /** Detection overrides given as connection properties; each format takes the ones it knows. */
   static FormatOptions options(Properties props) {
     java.util.Map<String, Object> m = new java.util.TreeMap<>();
     for (DsapProperty p : DsapProperty.values()) {
-      if (p != DsapProperty.ROOT && p != DsapProperty.OUTPUT_ROOT && p.get(props) != null) {
+      if (p.formatOption() && p.get(props) != null) {
         m.put(p.key(), p.get(props));
       }
     }

@@ -18,7 +18,13 @@ public enum DsapProperty {
   SAMPLE_SIZE("sample_size", "Rows sampled for type detection, -1 for all (default 20480)"),
   ENCODING("encoding", "Character set of text files, e.g. 'windows-1252' (default: detected)"),
   COMMENT("comment", "Character that starts a comment line in CSV files (default: '#' when a file starts with it)"),
-  NULL_PADDING("null_padding", "Pad CSV rows with too few fields with NULLs instead of rejecting them (default false)");
+  NULL_PADDING("null_padding", "Pad CSV rows with too few fields with NULLs instead of rejecting them (default false)"),
+  REGISTRY("registry", "Folder of the schema registry and the quality history (default: <root>/.dsap/registry)"),
+  METADATA_KEYS_MAX_BYTES("metadata_keys_max_bytes", "Files larger than this many bytes get no detected primary"
+      + " or foreign keys in DatabaseMetaData (default 268435456 = 256 MB; 0 turns key detection off)");
+
+  /** Default of {@link #METADATA_KEYS_MAX_BYTES}: keys need a scan, and a BI tool must never hang on a huge file. */
+  public static final long DEFAULT_METADATA_KEYS_MAX_BYTES = 256L << 20;
 
   private final String key;
   private final String description;
@@ -34,6 +40,11 @@ public enum DsapProperty {
 
   public String description() {
     return description;
+  }
+
+  /** Whether this property is a detection option handed to the formats (not a connection setting). */
+  public boolean formatOption() {
+    return this != ROOT && this != OUTPUT_ROOT && this != REGISTRY && this != METADATA_KEYS_MAX_BYTES;
   }
 
   /** The value in {@code props}, matching the key case-insensitively; null when absent. */

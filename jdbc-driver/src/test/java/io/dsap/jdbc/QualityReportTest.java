@@ -73,7 +73,7 @@ class QualityReportTest {
       assertEquals(10, h.size(), "5 table dimensions x 2 runs");
       assertEquals(List.of("t.csv", Long.toString(Files.size(dir.resolve("t.csv"))), "completeness", "0.9667"), h.get(0));
       assertEquals(List.of("t.csv", Long.toString(Files.size(dir.resolve("t.csv"))), "overall", "0.9792"), h.get(9));
-      assertEquals(10, Files.readAllLines(dir.resolve(".dsap/quality_history.ndjson")).size());
+      assertEquals(10, Files.readAllLines(dir.resolve(".dsap/registry/quality_history.ndjson")).size());
       assertEquals("1", Sql.scalar(c, "SELECT count(*) FROM dsap.quality_history WHERE dimension = 'overall'"
           + " AND recorded_at = (SELECT max(recorded_at) FROM dsap.quality_history)"));
     }
@@ -93,7 +93,49 @@ class QualityReportTest {
           + " WHERE \"scope\" = 'table' AND dimension = 'overall'"));
       assertEquals("0.9844", Sql.scalar(c, "SELECT score FROM quality_report('customers.csv')"
           + " WHERE column_name = 'email' AND dimension = 'overall'"));
-      assertTrue(Files.exists(dir.resolve(".dsap/quality_history.ndjson")));
+      assertTrue(Files.exists(dir.resolve(".dsap/registry/quality_history.ndjson")));
+    }
+  }
+
+  /** color must be red (10 of 20 are blue), amount at most 15 (9 of 18 values are 20), and a rule id <= 10 (10 of 20 fail). */
+  static final String SCHEMA = "columns:\n"
+      + "  - {name: color, allowed_values: [red]}\n"
+      + "  - {name: amount, max: 15}\n"
+      + "rules:\n"
+      + "  - {name: small_id, check: id <= 10}\n";
+
+  @Test
+  void aSchemaMakesItsRulesPartOfValidity(@TempDir Path dir) throws Exception {
+    generated(dir);
+    Files.writeString(dir.resolve("t.schema.yaml"), SCHEMA);
+    try (Connection c = DriverManager.getConnection("jdbc:dsap:" + dir)) {
+      List<List<String>> rows = Sql.rows(c, "SELECT \"scope\", column_name, score, detail FROM"
+          + " quality_report('t.csv', 't.schema.yaml') WHERE dimension = 'validity'");
+      assertEquals(List.of(
+          List.of("table", "null", "0.5", "rule:small_id: 10 of 20 rows pass (below the mean of 3 columns)"),
+          List.of("column", "id", "1.0", "20 of 20 values valid INTEGER"),
+          List.of("column", "color", "0.5", "10 of 20 values valid VARCHAR; schema t.schema.yaml: allowed_values 10 failed"),
+          List.of("column", "amount", "0.5", "9 of 18 values valid INTEGER; schema t.schema.yaml: range 9 failed")), rows);
+      // overall = (0.96667 + 0.5 + 1 + 0.95) / 4
+      assertEquals("0.8542", Sql.scalar(c, "SELECT score FROM quality_report('t.csv', 't.schema.yaml')"
+          + " WHERE \"scope\" = 'table' AND dimension = 'overall'"));
+
+      // the same schema registered, by name and by version; weights stay a named argument
+      Sql.rows(c, "SELECT * FROM register_schema('t', 't.schema.yaml')");
+      assertEquals("0.5", Sql.scalar(c, "SELECT score FROM quality_report('t.csv', 't')"
+          + " WHERE column_name = 'color' AND dimension = 'validity'"));
+      assertEquals("0.7417", Sql.scalar(c, "SELECT score FROM quality_report('t.csv', 't@1', weights =>"
+          + " 'uniqueness:0,validity:2') WHERE \"scope\" = 'table' AND dimension = 'overall'"),
+          "(0.96667 + 2 * 0.5 + 1 + 0 * 0.95) / 4");
+      assertEquals("0.5", Sql.scalar(c, "SELECT score FROM quality_report(path => 't.csv', schema => 't',"
+          + " weights => 'completeness:1') WHERE column_name = 'amount' AND dimension = 'validity'"));
+      java.sql.SQLException e = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+          () -> Sql.rows(c, "SELECT * FROM quality_report('t.csv', 't', 'completeness:2')"));
+      assertTrue(e.getMessage().contains("quality_report takes at most 2 positional arguments (path, schema)"),
+          e.getMessage());
+      java.sql.SQLException missing = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+          () -> Sql.rows(c, "SELECT * FROM quality_report('t.csv', 'nope')"));
+      assertTrue(missing.getMessage().contains("schema 'nope' is not registered"), missing.getMessage());
     }
   }
 }

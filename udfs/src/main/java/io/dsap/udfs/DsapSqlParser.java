@@ -89,6 +89,14 @@ public final class DsapSqlParser extends SqlDdlParserImpl {
               positional++;
             }
           }
+          List<String> params = named == 0 ? DsapFunctions.parameterNames(call.getOperator().getName()) : null;
+          if (params != null && positional > params.size()) {
+            // the function's other parameters are named-only (quality_report's weights)
+            String name = call.getOperator().getName();
+            throw new DsapException(ErrorCode.INVALID_OPTION, name + " takes at most " + params.size()
+                + " positional arguments (" + String.join(", ", params) + "); give the others by name, e.g. "
+                + name + "('orders.csv', weights => 'completeness:2')");
+          }
           if (named > 0 && positional > 0 && !nameLeadingPositionals(call)) {
             String name = call.getOperator().getName();
             throw new DsapException(ErrorCode.INVALID_OPTION, "the call to " + name + " mixes positional and"

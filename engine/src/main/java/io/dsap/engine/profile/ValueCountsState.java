@@ -135,8 +135,21 @@ public final class ValueCountsState {
     return est == 0 ? 0 : (hll.getUpperBound(2) - est) / est;
   }
 
-  /** A value with its count, for top values. */
-  public record ValueCount(String value, long count) {}
+  /**
+   * A value with its count, for top values. Exact counts have {@code lowerBound == count ==
+   * upperBound}; past the exact limit the count is the frequent-items sketch's estimate and the
+   * true count lies in {@code [lowerBound, upperBound]}.
+   */
+  public record ValueCount(String value, long count, long lowerBound, long upperBound) {
+    /** An exact count. */
+    public ValueCount(String value, long count) {
+      this(value, count, count, count);
+    }
+
+    public boolean exact() {
+      return lowerBound == upperBound;
+    }
+  }
 
   /**
    * The {@code k} most frequent values, most frequent first, ties by value. Past the exact limit
@@ -159,11 +172,11 @@ public final class ValueCountsState {
           count)));
     } else if (text) {
       for (ItemsSketch.Row<String> r : frequentTexts.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES)) {
-        all.add(new ValueCount(r.getItem(), r.getEstimate()));
+        all.add(new ValueCount(r.getItem(), r.getEstimate(), r.getLowerBound(), r.getUpperBound()));
       }
     } else {
       for (LongsSketch.Row r : frequentLongs.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES)) {
-        all.add(new ValueCount(render.apply(r.getItem()), r.getEstimate()));
+        all.add(new ValueCount(render.apply(r.getItem()), r.getEstimate(), r.getLowerBound(), r.getUpperBound()));
       }
     }
     all.sort(Comparator.comparingLong(ValueCount::count).reversed().thenComparing(ValueCount::value));

@@ -21,13 +21,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The local history of table-level quality scores: {@code <root>/.dsap/quality_history.ndjson},
+ * The local history of table-level quality scores: {@code quality_history.ndjson} in the registry
+ * folder ({@code <root>/.dsap/registry} by default),
  * one JSON object per line and dimension ({@code time, file, size, mtime, dimension, score}).
  * Appends take an exclusive {@link FileLock}, so concurrent writers (threads or processes) never
  * interleave lines; readers skip a line they cannot parse (a torn write after a crash).
  */
 public final class QualityHistory {
-  public static final String FILE = ".dsap/quality_history.ndjson";
+  public static final String FILE = "quality_history.ndjson";
   /** jackson-core only: the shaded driver does not carry jackson-databind. */
   private static final JsonFactory JSON = new JsonFactory();
   /** FileLock guards against other processes only (a second lock in the same JVM throws): threads queue here. */
@@ -43,9 +44,14 @@ public final class QualityHistory {
     this.path = path;
   }
 
-  /** The history of the data root {@code root}. */
+  /** The history of the data root {@code root}, in its default registry folder. */
   public static QualityHistory forRoot(Path root) {
-    return new QualityHistory(root.resolve(FILE));
+    return inRegistry(root.resolve(".dsap").resolve("registry"));
+  }
+
+  /** The history kept in the registry folder {@code registryDir}. */
+  public static QualityHistory inRegistry(Path registryDir) {
+    return new QualityHistory(registryDir.resolve(FILE));
   }
 
   public Path path() {

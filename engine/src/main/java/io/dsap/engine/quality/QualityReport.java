@@ -2,6 +2,7 @@ package io.dsap.engine.quality;
 
 import io.dsap.engine.detect.ColumnSchema;
 import io.dsap.engine.detect.DataSchema;
+import io.dsap.engine.validate.CheckResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +39,47 @@ public final class QualityReport {
 
   /** The column's score with uniqueness (when a key candidate) and {@code weights}. */
   public static QualityScore columnScore(ColumnSchema c, QualityWeights weights) {
+    return columnScore(c, weights, RuleResults.NONE);
+  }
+
+  /**
+   * The column's score; with a schema's {@code rules}, validity is the smallest of the type fit,
+   * the semantic match and each of the column's rule checks: {@code min(valid, values - failed) / values}.
+   */
+  public static QualityScore columnScore(ColumnSchema c, QualityWeights weights, RuleResults rules) {
     QualityScore q = c.quality();
-    return QualityScore.of(q.completeness(), q.validity(), q.consistency(), uniqueness(c), weights);
+    return QualityScore.of(q.completeness(), validity(c, rules), q.consistency(), uniqueness(c), weights);
+  }
+
+  /** Valid values of {@code c}: detection's count, lowered by the worst of the schema's checks on it. */
+  static long valid(ColumnSchema c, RuleResults rules) {
+    long valid = c.valid();
+    for (CheckResult r : rules.column(c.name())) {
+      valid = Math.min(valid, Math.max(0, c.values() - r.failed()));
+    }
+    return valid;
+  }
+
+  private static double validity(ColumnSchema c, RuleResults rules) {
+    if (rules.column(c.name()).isEmpty()) {
+      return c.quality().validity();
+    }
+    return c.values() == 0 ? 1 : (double) valid(c, rules) / c.values();
+  }
+
+  /** Share of checked rows that pass the worst table rule, or null without rules. */
+  static CheckResult worstRule(RuleResults rules) {
+    CheckResult worst = null;
+    for (CheckResult r : rules.tableRules()) {
+      if (r.checked() > 0 && (worst == null || passShare(r) < passShare(worst))) {
+        worst = r;
+      }
+    }
+    return worst;
+  }
+
+  private static double passShare(CheckResult r) {
+    return r.checked() == 0 ? 1 : (double) (r.checked() - r.failed()) / r.checked();
   }
 
   /**
@@ -47,6 +87,15 @@ public final class QualityReport {
    * only, null when there is none), overall weighted by {@code weights}.
    */
   public static QualityScore tableScore(DataSchema schema, QualityWeights weights) {
+    return tableScore(schema, weights, RuleResults.NONE);
+  }
+
+  /**
+   * The table's score with a schema's {@code rules}: column validity as in
+   * {@link #columnScore(ColumnSchema, QualityWeights, RuleResults)}; the table's validity is the
+   * mean of its columns', or the pass share of its worst table rule when that is lower.
+   */
+  public static QualityScore tableScore(DataSchema schema, QualityWeights weights, RuleResults rules) {
     int n = schema.columns().size();
     if (n == 0) {
       return QualityScore.of(1, 1, 1, null, weights);
@@ -58,7 +107,7 @@ public final class QualityReport {
     int keys = 0;
     for (ColumnSchema col : schema.columns()) {
       c += col.quality().completeness();
-      v += col.quality().validity();
+      v += columnScore(col, weights, rules).validity();
       s += col.quality().consistency();
       Double cu = uniqueness(col);
       if (cu != null) {
@@ -66,30 +115,51 @@ public final class QualityReport {
         keys++;
       }
     }
-    return QualityScore.of(c / n, v / n, s / n, keys == 0 ? null : u / keys, weights);
+    double validity = v / n;
+    CheckResult worst = worstRule(rules);
+    if (worst != null) {
+      validity = Math.min(validity, passShare(worst));
+    }
+    return QualityScore.of(c / n, validity, s / n, keys == 0 ? null : u / keys, weights);
   }
 
   /** Table rows first (completeness, validity, consistency, uniqueness, overall), then each column's. */
   public static List<Row> rows(DataSchema schema, QualityWeights weights) {
+    return rows(schema, weights, RuleResults.NONE);
+  }
+
+  /** The rows with validity judged by a schema's {@code rules} too. */
+  public static List<Row> rows(DataSchema schema, QualityWeights weights, RuleResults rules) {
     List<Row> out = new ArrayList<>();
-    QualityScore t = tableScore(schema, weights);
+    QualityScore t = tableScore(schema, weights, rules);
     int n = schema.columns().size();
     long keys = schema.columns().stream().filter(QualityReport::keyCandidate).count();
     out.add(new Row("table", null, "completeness", t.completeness(), "mean of " + n + " columns"));
-    out.add(new Row("table", null, "validity", t.validity(), "mean of " + n + " columns"));
+    CheckResult worst = worstRule(rules);
+    String tableValidity = "mean of " + n + " columns";
+    double columnsMean = tableScore(schema, weights, new RuleResults(rules.schema(), rules.byColumn(), List.of()))
+        .validity();
+    if (worst != null && passShare(worst) < columnsMean) {
+      tableValidity = worst.check() + ": " + (worst.checked() - worst.failed()) + " of " + worst.checked()
+          + " rows pass (below the mean of " + n + " columns)";
+    } else if (!rules.tableRules().isEmpty()) {
+      tableValidity += "; " + rules.tableRules().size() + " table rules of " + rules.schema() + " checked";
+    }
+    out.add(new Row("table", null, "validity", t.validity(), tableValidity));
     out.add(new Row("table", null, "consistency", t.consistency(), "mean of " + n + " columns"));
     if (t.uniqueness() != null) {
       out.add(new Row("table", null, "uniqueness", t.uniqueness(), "mean of " + keys + " key candidate columns"));
     }
     out.add(new Row("table", null, "overall", t.overall(), "weighted mean, " + describe(weights)));
     for (ColumnSchema c : schema.columns()) {
-      QualityScore q = columnScore(c, weights);
+      QualityScore q = columnScore(c, weights, rules);
       long values = c.values();
       out.add(new Row("column", c.name(), "completeness", q.completeness(),
           values + " of " + c.rows() + " rows not missing"));
       out.add(new Row("column", c.name(), "validity", q.validity(),
-          c.valid() + " of " + values + " values valid"
-              + (c.semanticType() == null ? " " + c.sqlType() : " " + c.sqlType() + " and " + c.semanticType())));
+          valid(c, rules) + " of " + values + " values valid"
+              + (c.semanticType() == null ? " " + c.sqlType() : " " + c.sqlType() + " and " + c.semanticType())
+              + ruleDetail(rules.column(c.name()), rules.schema())));
       out.add(new Row("column", c.name(), "consistency", q.consistency(),
           c.consistent() + " of " + values + " values consistent"));
       if (q.uniqueness() != null) {
@@ -99,6 +169,20 @@ public final class QualityReport {
       out.add(new Row("column", c.name(), "overall", q.overall(), "weighted mean, " + describe(weights)));
     }
     return out;
+  }
+
+  /** {@code ; schema orders: range 2 failed, allowed_values 0 failed}, or empty without checks. */
+  private static String ruleDetail(List<CheckResult> checks, String schema) {
+    if (checks.isEmpty()) {
+      return "";
+    }
+    StringBuilder s = new StringBuilder("; schema ").append(schema).append(':');
+    String sep = " ";
+    for (CheckResult r : checks) {
+      s.append(sep).append(r.check()).append(' ').append(r.failed()).append(" failed");
+      sep = ", ";
+    }
+    return s.toString();
   }
 
   /** {@code completeness=1,validity=1,consistency=1,uniqueness=1}. */

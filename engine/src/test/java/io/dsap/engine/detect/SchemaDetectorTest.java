@@ -3,6 +3,7 @@ package io.dsap.engine.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dsap.engine.format.FormatOptions;
@@ -161,5 +162,25 @@ class SchemaDetectorTest {
     assertEquals((0.9 + 8 / 9.0 + 8 / 9.0) / 3, q.overall(), 1e-12);
     QualityScore weighted = QualityScore.of(0.9, 8 / 9.0, 8 / 9.0, null, QualityWeights.parse("completeness=2"));
     assertEquals((2 * 0.9 + 16 / 9.0) / 4, weighted.overall(), 1e-12);
+  }
+
+  @Test
+  void theJavaApiReturnsImmutableValuesAndATableScore(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("t.csv");
+    Files.writeString(f, "id,mail\n1,a@x.com\n2,\n3,b@x.com\n4,broken\n");
+    DataSchema s = SchemaDetector.detectSchema(f);
+    assertThrows(UnsupportedOperationException.class, () -> s.columns().clear());
+    ColumnSchema mail = s.columns().get(1);
+    assertThrows(UnsupportedOperationException.class, () -> mail.flags().add("x"));
+    assertThrows(UnsupportedOperationException.class, () -> mail.candidates().clear());
+    // id: 1, 1, 1; mail: 3 of 4 present, 2 of 3 emails (below the 80% semantic threshold: VARCHAR only, all valid)
+    QualityScore id = SchemaDetector.calculateQualityScore(s.columns().get(0));
+    QualityScore m = SchemaDetector.calculateQualityScore(mail);
+    assertEquals(1.0, id.overall(), 1e-12);
+    assertEquals(0.75, m.completeness(), 1e-12);
+    QualityScore table = SchemaDetector.calculateQualityScore(s, QualityWeights.EQUAL);
+    assertEquals((1 + 0.75) / 2, table.completeness(), 1e-12);
+    assertEquals((id.validity() + m.validity()) / 2, table.validity(), 1e-12);
+    assertEquals((table.completeness() + table.validity() + table.consistency()) / 3, table.overall(), 1e-12);
   }
 }

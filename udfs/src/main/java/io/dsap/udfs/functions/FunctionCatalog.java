@@ -64,10 +64,13 @@ public final class FunctionCatalog {
         + " values, histogram", "SELECT * FROM profile('orders.csv')");
     table("detect_schema", "detect_schema(path [, sample_size])", "Per column: detected type and semantic type,"
         + " why, how sure, and quality scores", "SELECT * FROM detect_schema('customers.csv')");
-    table("quality_report", "quality_report(path [, weights])", "Completeness, validity, consistency, uniqueness and"
+    table("quality_report", "quality_report(path [, schema] [, weights =>])", "Completeness, validity, consistency, uniqueness and"
         + " overall score, per column and for the table", "SELECT * FROM quality_report('orders.csv')");
     table("detect_keys", "detect_keys(path)", "Primary-key and composite-key candidates",
         "SELECT * FROM detect_keys('orders.csv')");
+    table("detect_relationships", "detect_relationships(dir [, min_coverage])",
+        "Foreign-key candidates between the files of a folder, with coverage",
+        "SELECT * FROM detect_relationships('.')");
     table("correlations", "correlations(path [, sample_rows])", "Pairwise correlation of numeric columns",
         "SELECT * FROM correlations('orders.csv')");
 

@@ -5,6 +5,7 @@ import io.dsap.engine.detect.Candidate;
 import io.dsap.engine.detect.ColumnSchema;
 import io.dsap.engine.detect.Counterexample;
 import io.dsap.engine.detect.DataSchema;
+import io.dsap.engine.detect.DetectedSchemas;
 import io.dsap.engine.detect.SchemaDetector;
 import io.dsap.engine.quality.QualityWeights;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ public final class DetectSchemaFunction {
             "a positive number of rows, or -1 for the whole file (the default)");
       }
       FileTable table = ProfileFunctions.table(root, path);
-      DataSchema schema = SchemaDetector.detectSchema(table.format(), table.file(), table.displayName(),
+      DataSchema schema = DetectedSchemas.detect(table.format(), table.file(), table.displayName(),
           ProfileFunctions.filesSchema(root).optionsFor(table.format()), sampleSize, QualityWeights.EQUAL);
       List<Object[]> rows = new ArrayList<>();
       for (ColumnSchema c : schema.columns()) {

@@ -95,7 +95,11 @@ public final class ProfileFunction {
     }
   }
 
-  /** {@code [{"value":"delivered","count":98}, ...]}, the first {@link #TOP_SHOWN}. */
+  /**
+   * {@code [{"value":"delivered","count":98}, ...]}, the first {@link #TOP_SHOWN}. An estimated
+   * count says so: {@code "approximate":true} with the bounds of the true count
+   * ({@code "count_min"}, {@code "count_max"}).
+   */
   static String topValues(List<ValueCount> top) {
     return Json.write(g -> {
       g.writeStartArray();
@@ -103,6 +107,11 @@ public final class ProfileFunction {
         g.writeStartObject();
         g.writeStringField("value", v.value());
         g.writeNumberField("count", v.count());
+        if (!v.exact()) {
+          g.writeBooleanField("approximate", true);
+          g.writeNumberField("count_min", v.lowerBound());
+          g.writeNumberField("count_max", v.upperBound());
+        }
         g.writeEndObject();
       }
       g.writeEndArray();

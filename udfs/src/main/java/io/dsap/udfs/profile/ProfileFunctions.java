@@ -19,9 +19,11 @@ public final class ProfileFunctions {
   public static final Map<String, List<String>> PARAMETER_NAMES = Map.of(
       "profile", List.of("path"),
       "detect_schema", List.of("path", "sample_size"),
-      "quality_report", List.of("path", "weights"),
+      // weights is named-only: a third positional argument is refused (DsapSqlParser)
+      "quality_report", List.of("path", "schema"),
       "detect_keys", List.of("path"),
-      "correlations", List.of("path", "sample_rows"));
+      "correlations", List.of("path", "sample_rows"),
+      "detect_relationships", List.of("dir", "min_coverage"));
 
   private ProfileFunctions() {}
 
@@ -31,10 +33,13 @@ public final class ProfileFunctions {
     schema.add("quality_report", TableFunctionImpl.create(QualityReportFunction.class, "qualityReport"));
     schema.add("detect_keys", TableFunctionImpl.create(DetectKeysFunction.class, "detectKeys"));
     schema.add("correlations", TableFunctionImpl.create(CorrelationsFunction.class, "correlations"));
+    schema.add("detect_relationships", TableFunctionImpl.create(DetectRelationshipsFunction.class,
+        "detectRelationships"));
     SchemaPlus root = schema.getParentSchema();
     if (root != null) {
       io.dsap.udfs.validate.ValidationFunctions.systemSchema(root).add("quality_history",
-          new QualityHistoryTable(io.dsap.engine.quality.QualityHistory.forRoot(files.root().path())));
+          new QualityHistoryTable(io.dsap.engine.quality.QualityHistory.inRegistry(
+              io.dsap.udfs.validate.RegistryLocation.of(files))));
     }
   }
 

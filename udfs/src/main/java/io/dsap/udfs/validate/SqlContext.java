@@ -18,7 +18,7 @@ final class SqlContext {
   }
 
   static SchemaRegistry registry(FilesSchema files) {
-    return SchemaRegistry.forRoot(files.root().path());
+    return RegistryLocation.registry(files);
   }
 
   static DataValidator validator(DataContext root) {
