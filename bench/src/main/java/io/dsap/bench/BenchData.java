@@ -10,6 +10,8 @@ import java.nio.file.Path;
 final class BenchData {
 
     static final String FILE_NAME = "orders.csv";
+    /** The same rows with the errors of {@link Dirt}, for the validation rows. */
+    static final String DIRTY_FILE_NAME = "orders_dirty.csv";
 
     private BenchData() {
     }
@@ -19,7 +21,15 @@ final class BenchData {
      * when {@code rowsExplicit} and its last order_id says it has another number of rows.
      */
     static Path ensure(Path dir, long rows, long seed, boolean rowsExplicit) throws IOException {
-        Path csv = dir.resolve(FILE_NAME);
+        return ensure(dir.resolve(FILE_NAME), rows, seed, rowsExplicit, false);
+    }
+
+    /** Returns {@code dir/orders_dirty.csv}, generated like {@link #ensure} but with {@link Dirt}. */
+    static Path ensureDirty(Path dir, long rows, long seed, boolean rowsExplicit) throws IOException {
+        return ensure(dir.resolve(DIRTY_FILE_NAME), rows, seed, rowsExplicit, true);
+    }
+
+    private static Path ensure(Path csv, long rows, long seed, boolean rowsExplicit, boolean dirty) throws IOException {
         if (Files.exists(csv)) {
             long last = lastOrderId(csv);
             if (!rowsExplicit || last == rows) {
@@ -28,9 +38,9 @@ final class BenchData {
             }
             System.out.printf("%s ends at order_id %,d, not %,d: generating it again%n", csv, last, rows);
         }
-        System.out.printf("generating %s: %,d rows, seed %d ...%n", csv, rows, seed);
+        System.out.printf("generating %s: %,d rows, seed %d%s ...%n", csv, rows, seed, dirty ? ", dirty" : "");
         long t0 = System.nanoTime();
-        OrdersGenerator.Summary s = new OrdersGenerator(rows, seed, false).writeTo(csv);
+        OrdersGenerator.Summary s = new OrdersGenerator(rows, seed, dirty).writeTo(csv);
         System.out.printf("generated %,d bytes in %.1f s%n", s.bytes(), (System.nanoTime() - t0) / 1e9);
         return csv;
     }

@@ -70,7 +70,9 @@ public enum BenchSystem {
     String render(BenchQuery q, Path csv) {
         String sql = q.sqlFor(this);
         return sql == null ? null : sql.replace(BenchQuery.ORDERS, tableRef(csv))
-                .replace("{orders_file}", csv.toAbsolutePath().toString().replace("'", "''"));
+                .replace("{orders_file}", csv.toAbsolutePath().toString().replace("'", "''"))
+                .replace("{orders_dirty_file}", csv.resolveSibling(BenchData.DIRTY_FILE_NAME).toAbsolutePath()
+                        .toString().replace("'", "''"));
     }
 
     static BenchSystem parse(String s) {

@@ -93,6 +93,9 @@ public final class SideBySide {
     public static void main(String[] args) throws IOException {
         Options o = Options.parse(args);
         Path csv = BenchData.ensure(o.dataDir(), o.rows(), o.seed(), o.rowsExplicit());
+        if (o.queries().stream().anyMatch(q -> String.valueOf(q.sqlFor(BenchSystem.DSAP)).contains(BenchData.DIRTY_FILE_NAME))) {
+            BenchData.ensureDirty(o.dataDir(), o.rows(), o.seed(), o.rowsExplicit());
+        }
         Report report = new Report(o, csv);
 
         Map<BenchSystem, Session> sessions = new EnumMap<>(BenchSystem.class);

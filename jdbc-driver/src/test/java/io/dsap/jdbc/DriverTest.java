@@ -138,11 +138,23 @@ class DriverTest {
   @Test
   void scansReadOnlyTheColumnsAQueryUses() throws SQLException {
     String count = Sql.scalar(c, "EXPLAIN PLAN FOR SELECT count(*) FROM orders");
-    assertTrue(count.contains("FileTableScan(table=[[files, orders]], fields=[[]])"), count);
+    // count(*) is counted in the scan: no column read, no row handed to Calcite
+    assertTrue(count.contains("FileCountScan(table=[[files, orders]], count=[1])"), count);
+    assertFalse(count.contains("FileTableScan"), count);
+    String filtered = Sql.scalar(c, "EXPLAIN PLAN FOR SELECT count(*) FROM orders WHERE quantity > 2");
+    assertTrue(filtered.contains("fields=[[5]]"), filtered);
     String grouped = Sql.scalar(c, "EXPLAIN PLAN FOR SELECT status, max(quantity) FROM orders GROUP BY status");
     assertTrue(grouped.contains("fields=[[4, 5]]"), grouped);
     String projected = Sql.scalar(c, "EXPLAIN PLAN FOR SELECT notes, order_id FROM orders");
     assertTrue(projected.contains("fields=[[9, 0]]"), projected);
+  }
+
+  @Test
+  void countPushedIntoTheScanEqualsCountingTheRows() throws SQLException {
+    // sum(1) is not pushed: Calcite counts the rows the scan hands it; rejected records are not rows
+    assertEquals(Sql.scalar(c, "SELECT sum(1) FROM orders"), Sql.scalar(c, "SELECT count(*) FROM orders"));
+    assertEquals("237,237", String.join(",", Sql.rows(c, "SELECT count(*), count(*) FROM orders").get(0)));
+    assertEquals("0", Sql.scalar(c, "SELECT count(*) FROM orders WHERE 1 = 0"));
   }
 
   @Test

@@ -17,4 +17,9 @@ public final class FileRules {
   public static final RelOptRule AGGREGATE_SCAN = FileRuleConfig.of(
       b0 -> b0.operand(LogicalAggregate.class).oneInput(b1 -> b1.operand(FileTableScan.class).noInputs()),
       FileAggregateScanRule::new).toRule();
+
+  /** {@code count(*)} over a file scan, counted in the scan. */
+  public static final RelOptRule COUNT_SCAN = FileRuleConfig.of(
+      b0 -> b0.operand(LogicalAggregate.class).oneInput(b1 -> b1.operand(FileTableScan.class).noInputs()),
+      FileCountScanRule::new).toRule();
 }

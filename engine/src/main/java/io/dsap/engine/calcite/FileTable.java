@@ -104,6 +104,32 @@ public final class FileTable extends AbstractTable implements TranslatableTable 
     return lastRejects;
   }
 
+  /**
+   * Called by generated code for {@link FileCountScan}: one row holding the number of rows in
+   * each of its {@code columns}. Splits are counted in parallel; no column is read.
+   */
+  public Enumerable<Object[]> count(DataContext root, int columns) {
+    return new AbstractEnumerable<Object[]>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        // counted when the query runs, not when it is planned
+        TableSource source = source();
+        RejectLog log = new RejectLog(KEEP_REJECTS);
+        long[] rows = source.fold(new int[0], log, () -> new long[1], (n, b) -> n[0] += b.rowCount(), (a, b) -> {
+          a[0] += b[0];
+          return a;
+        });
+        lastRejects = log;
+        List<Reject> first = log.rejects();
+        journal.record(new ScanJournal.Entry(displayName, rows[0] + log.count(), log.count(),
+            first.isEmpty() ? null : first.get(0)));
+        Object[] row = new Object[columns];
+        java.util.Arrays.fill(row, rows[0]);
+        return org.apache.calcite.linq4j.Linq4j.singletonEnumerator(row);
+      }
+    };
+  }
+
   /** Called by generated code: the rows of the projected {@code fields}. */
   public Enumerable<Object[]> scan(DataContext root, int[] fields) {
     TableSource source = source();

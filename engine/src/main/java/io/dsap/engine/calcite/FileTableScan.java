@@ -62,6 +62,7 @@ public final class FileTableScan extends TableScan implements EnumerableRel {
   public void register(RelOptPlanner planner) {
     planner.addRule(FileRules.PROJECT_SCAN);
     planner.addRule(FileRules.AGGREGATE_SCAN);
+    planner.addRule(FileRules.COUNT_SCAN);
   }
 
   @Override

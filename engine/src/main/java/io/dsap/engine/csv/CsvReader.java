@@ -36,9 +36,12 @@ public final class CsvReader implements BatchReader {
   private final String displayName;
   private final CsvFileSchema schema;
   private final ColumnSpec[] specs;
+  private final int[] projection;
   private final int[] vectorOf; // column -> position in the batch, or -1
+  private final int batchSize;
   private final Batch batch;
-  private final ColumnVector[] vectors;
+  private final ColumnVector[] vectors; // those of the batch being filled
+  private final long end;
   private final RejectSink rejects;
   private final InputStream in;
   private final CsvTokenizer tokenizer;
@@ -65,70 +68,116 @@ public final class CsvReader implements BatchReader {
   /** Opens {@code file} for reading and reports progress about once per batch. */
   public CsvReader(Path file, String displayName, CsvFileSchema schema, int[] projection, int batchSize,
       RejectSink rejects, ProgressListener progress) {
+    this(file, displayName, schema, projection, batchSize, rejects, progress, -1, Long.MAX_VALUE, READ_BUFFER);
+  }
+
+  /**
+   * Opens one split of {@code file}: the records that start at or after text offset {@code start}
+   * (which must be a record start; 0 reads the skipped lines and the header first) and before
+   * {@code end}. A record that starts before {@code end} is read to its end. Line numbers count
+   * from 1 at {@code start}; {@code start < 0} reads the whole file as one scan.
+   */
+  CsvReader(Path file, String displayName, CsvFileSchema schema, int[] projection, int batchSize,
+      RejectSink rejects, ProgressListener progress, long start, long end, int bufferSize) {
     this.file = file;
     this.progress = progress;
     this.size = file.toFile().length();
     this.displayName = displayName;
     this.schema = schema;
     this.specs = schema.columns().toArray(new ColumnSpec[0]);
+    this.projection = projection.clone();
     this.vectorOf = new int[specs.length];
     Arrays.fill(vectorOf, -1);
-    this.vectors = new ColumnVector[projection.length];
     for (int k = 0; k < projection.length; k++) {
       int c = projection[k];
       if (vectorOf[c] >= 0) {
         throw new IllegalArgumentException("column " + c + " projected twice");
       }
       vectorOf[c] = k;
-      vectors[k] = ColumnVector.of(specs[c], batchSize);
     }
-    this.batch = new Batch(vectors, batchSize);
+    this.batchSize = batchSize;
+    this.batch = newBatch();
+    this.vectors = new ColumnVector[projection.length];
     this.rejects = rejects;
+    this.end = end;
     this.nullString = schema.nullString() == null ? null : schema.nullString().getBytes(StandardCharsets.UTF_8);
     // offsets point into the file where the text is plain UTF-8; otherwise into the decoded text
     this.bom = schema.layout().seekable() ? schema.layout().bomLength() : 0;
     this.checkUtf8 = schema.layout().charset().equals(java.nio.charset.StandardCharsets.UTF_8);
-    this.in = FileSource.openText(file, schema.layout());
-    this.tokenizer = new CsvTokenizer(in, schema.dialect(), READ_BUFFER, MAX_RECORD_BYTES);
-    try {
-      CsvDialect d = schema.dialect();
-      tokenizer.skipLines(d.skip());
-      if (d.header()) {
-        tokenizer.next();
+    this.in = start < 0 ? FileSource.openText(file, schema.layout())
+        : FileSource.openTextRange(file, schema.layout(), start);
+    this.tokenizer = new CsvTokenizer(in, Math.max(0, start), schema.dialect(), bufferSize, MAX_RECORD_BYTES);
+    if (start <= 0) {
+      try {
+        CsvDialect d = schema.dialect();
+        tokenizer.skipLines(d.skip());
+        if (d.header()) {
+          tokenizer.next();
+        }
+      } catch (IOException e) {
+        close();
+        throw Errors.io(file, e);
       }
-    } catch (IOException e) {
-      close();
-      throw Errors.io(file, e);
     }
+  }
+
+  /** A new, empty batch of this reader's projection, for {@link #fill}. */
+  Batch newBatch() {
+    ColumnVector[] v = new ColumnVector[projection.length];
+    for (int k = 0; k < projection.length; k++) {
+      v[k] = ColumnVector.of(specs[projection[k]], batchSize);
+    }
+    return new Batch(v, batchSize);
+  }
+
+  /** Text offset where the next record would start: the end of this split once it is read. */
+  long position() {
+    return tokenizer.position();
+  }
+
+  /** Physical lines consumed so far (the header and skipped lines included). */
+  long linesConsumed() {
+    return tokenizer.nextLine() - 1;
   }
 
   /** The next batch (reused between calls), or null at the end of the file. */
   @Override
   public Batch next() {
+    return fill(batch) ? batch : null;
+  }
+
+  /**
+   * Refills {@code target} (made by {@link #newBatch}) with the next rows; false, with nothing
+   * left in it, at the end of the split. Rejects met on the way go to the sink first.
+   */
+  boolean fill(Batch target) {
     if (done) {
-      return null;
+      return false;
     }
-    batch.reset();
+    target.reset();
+    for (int k = 0; k < vectors.length; k++) {
+      vectors[k] = target.column(k);
+    }
     int r = 0;
-    int cap = batch.capacity();
+    int cap = target.capacity();
     try {
-      while (r < cap && tokenizer.next()) {
+      while (r < cap && tokenizer.position() < end && tokenizer.next()) {
         read++;
         if (readRecord(r)) {
-          batch.setProvenance(r, tokenizer.line(), tokenizer.byteOffset() + bom);
+          target.setProvenance(r, tokenizer.line(), tokenizer.byteOffset() + bom);
           r++;
         }
       }
     } catch (IOException e) {
       throw Errors.io(file, e);
     }
-    batch.setRowCount(r);
+    target.setRowCount(r);
     returned += r;
     progress.progress(done || r < cap ? size : Math.min(size, tokenizer.byteOffset() + bom), read, size);
     if (r < cap) {
       done = true;
     }
-    return r == 0 && done ? null : batch;
+    return r > 0 || !done;
   }
 
   @Override

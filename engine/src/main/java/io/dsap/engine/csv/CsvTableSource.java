@@ -1,6 +1,8 @@
 package io.dsap.engine.csv;
 
+import io.dsap.engine.batch.Batch;
 import io.dsap.engine.format.BatchReader;
+import io.dsap.engine.format.ScanThreads;
 import io.dsap.engine.format.ProgressListener;
 import io.dsap.engine.format.TableSource;
 import io.dsap.engine.rejects.RejectSink;
@@ -9,6 +11,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** A detected CSV file. */
@@ -17,10 +22,23 @@ public final class CsvTableSource implements TableSource {
   private final String displayName;
   private final CsvFileSchema schema;
 
+  /** Split size of ordered scans: small, because a split's batches wait in memory for the consumer. */
+  static final long ORDERED_SPLIT = 8L << 20;
+  /** Most splits a fold cuts a file into, per thread (fewer, larger splits: its states stay small). */
+  static final int FOLD_SPLITS_PER_THREAD = 4;
+
+  private final long splitSize; // 0: chosen from the file size and the thread count
+
   public CsvTableSource(Path file, String displayName, CsvFileSchema schema) {
+    this(file, displayName, schema, 0);
+  }
+
+  /** A source whose scans cut the file into splits of about {@code splitSize} bytes (tests). */
+  CsvTableSource(Path file, String displayName, CsvFileSchema schema, long splitSize) {
     this.file = file;
     this.displayName = displayName;
     this.schema = schema;
+    this.splitSize = splitSize;
   }
 
   public CsvFileSchema schema() {
@@ -85,6 +103,51 @@ public final class CsvTableSource implements TableSource {
 
   @Override
   public BatchReader open(int[] projection, RejectSink rejects, ProgressListener progress) {
+    CsvSplitScan scan = splitScan();
+    if (scan != null) {
+      long size = splitSize > 0 ? splitSize : ORDERED_SPLIT;
+      return new CsvSplitReader(scan, projection, rejects, progress, size, ScanThreads.threads() + 1);
+    }
     return new CsvReader(file, displayName, schema, projection, CsvReader.DEFAULT_BATCH_SIZE, rejects, progress);
+  }
+
+  @Override
+  public <S> S fold(int[] projection, RejectSink rejects, Supplier<S> newState, BiConsumer<S, Batch> add,
+      BinaryOperator<S> merge) {
+    CsvSplitScan scan = splitScan();
+    if (scan == null) {
+      return TableSource.super.fold(projection, rejects, newState, add, merge);
+    }
+    int threads = ScanThreads.threads();
+    long size = splitSize > 0 ? splitSize
+        : Math.max(CsvSplitScan.MIN_SPLIT, scan.textSize() / ((long) threads * FOLD_SPLITS_PER_THREAD) + 1);
+    S total = null;
+    try (CsvSplitScan.Ordered<S> splits = scan.new Ordered<>(projection, size, threads + 1, (reader, r) -> {
+      S state = newState.get();
+      Batch b = reader.newBatch();
+      while (reader.fill(b)) {
+        add.accept(state, b);
+      }
+      return state;
+    })) {
+      for (CsvSplitScan.Part<S> p = splits.next(); p != null; p = splits.next()) {
+        scan.emit(p.rejects(), 0, p.rejects().size(), splits.firstLine(), rejects);
+        total = total == null ? p.result() : merge.apply(total, p.result());
+      }
+    }
+    return total == null ? newState.get() : total;
+  }
+
+  /** The parallel scan of this file, or null when it is read sequentially (small, compressed, re-encoded). */
+  private CsvSplitScan splitScan() {
+    int threads = ScanThreads.threads();
+    if (!CsvSplitScan.splittable(schema) || (threads < 2 && splitSize == 0)) {
+      return null;
+    }
+    CsvSplitScan scan = new CsvSplitScan(file, displayName, schema, threads);
+    if (splitSize == 0 && scan.textSize() < 2 * CsvSplitScan.MIN_SPLIT) {
+      return null;
+    }
+    return scan;
   }
 }

@@ -44,7 +44,13 @@ public final class CsvTokenizer {
   private String malformed;
 
   public CsvTokenizer(InputStream in, CsvDialect dialect, int bufferSize, int maxRecordBytes) {
+    this(in, 0, dialect, bufferSize, maxRecordBytes);
+  }
+
+  /** A tokenizer over a stream that starts at byte {@code offset} of the text (a split of a file). */
+  public CsvTokenizer(InputStream in, long offset, CsvDialect dialect, int bufferSize, int maxRecordBytes) {
     this.in = in;
+    this.bufferOffset = offset;
     this.delimiter = dialect.delimiter();
     this.quote = dialect.quote();
     this.escape = dialect.escape();
@@ -95,6 +101,14 @@ public final class CsvTokenizer {
   /** Byte offset of the current record in the stream. */
   public long byteOffset() {
     return bufferOffset + recordStart;
+  }
+
+  /**
+   * Byte offset in the stream where the next record (or the empty lines before it) starts: just
+   * after the current record's line ending.
+   */
+  public long position() {
+    return bufferOffset + pos;
   }
 
   /** Null, or why the current record is malformed. */

@@ -41,4 +41,25 @@ public interface TableSource {
    * most once, possibly none). Rows that cannot be read go to {@code rejects}.
    */
   BatchReader open(int[] projection, RejectSink rejects, ProgressListener progress);
+
+  /**
+   * Reads every row of the projected columns into mergeable states: one state per split, each fed
+   * its split's batches (on a scan thread where the format reads splits in parallel), then merged
+   * in file order. Rejects reach {@code rejects} in file order, from the calling thread. The
+   * default reads the table as one split, so every format supports it.
+   *
+   * @param newState a fresh, empty state for one split
+   * @param add adds one batch (valid only during the call) to a split's state
+   * @param merge merges the state of the next split into the first argument, returning the result
+   */
+  default <S> S fold(int[] projection, RejectSink rejects, java.util.function.Supplier<S> newState,
+      java.util.function.BiConsumer<S, io.dsap.engine.batch.Batch> add, java.util.function.BinaryOperator<S> merge) {
+    S state = newState.get();
+    try (BatchReader reader = open(projection, rejects, ProgressListener.NONE)) {
+      for (io.dsap.engine.batch.Batch b = reader.next(); b != null; b = reader.next()) {
+        add.accept(state, b);
+      }
+    }
+    return state;
+  }
 }

@@ -1,8 +1,5 @@
 package io.dsap.engine.profile;
 
-import io.dsap.engine.batch.Batch;
-import io.dsap.engine.format.BatchReader;
-import io.dsap.engine.format.ProgressListener;
 import io.dsap.engine.format.TableSource;
 import io.dsap.engine.rejects.Reject;
 import io.dsap.engine.rejects.RejectSink;
@@ -11,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * Profiles a table in one pass over its batches (every column read once, typed), with memory
- * bounded by the states' limits, not by the row count.
+ * bounded by the states' limits, not by the row count. Splits of the file are profiled in
+ * parallel into their own states, merged in file order.
  */
 public final class Profiler {
   private Profiler() {}
@@ -26,12 +24,11 @@ public final class Profiler {
     Map<String, Long> invalid = new TreeMap<>();
     long[] rejected = {0};
     RejectSink sink = r -> record(r, invalid, rejected);
-    TableState state = new TableState(source.columns());
-    try (BatchReader reader = source.open(all, sink, ProgressListener.NONE)) {
-      for (Batch b = reader.next(); b != null; b = reader.next()) {
-        state.add(b);
-      }
-    }
+    // one state per split (parallel where the format splits), merged in file order
+    TableState state = source.fold(all, sink, () -> new TableState(source.columns()), TableState::add, (a, b) -> {
+      a.merge(b);
+      return a;
+    });
     synchronized (invalid) {
       return state.finish(file, rejected[0], invalid);
     }

@@ -70,6 +70,24 @@ public final class FileSource {
   }
 
   /**
+   * Opens a seekable text file ({@link TextLayout#seekable()}) at byte {@code offset} of its text
+   * (after the BOM), for one split of a scan: its bytes count as scanned, the scan was counted
+   * when it was opened.
+   */
+  public static InputStream openTextRange(Path file, TextLayout layout, long offset) {
+    if (!layout.seekable()) {
+      throw new IllegalArgumentException("only plain UTF-8 files can be read from an offset");
+    }
+    try {
+      java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file);
+      ch.position(offset + layout.bomLength());
+      return counting(java.nio.channels.Channels.newInputStream(ch));
+    } catch (IOException e) {
+      throw Errors.io(file, e);
+    }
+  }
+
+  /**
    * Up to {@code max} bytes of the UTF-8 text from {@code offset} (after the BOM). Ranges past the
    * start need a seekable layout; others read the start of the decoded stream.
    */
