@@ -12,6 +12,7 @@ public final class ValueRepair {
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern THOUSANDS_COMMA = Pattern.compile("\\d{1,3}(,\\d{3})+");
+  private static final Pattern SPACE_GROUPS = Pattern.compile("\\d{1,3}(s\\d{3})+([.,]\\d+)?");
   private static final Pattern THOUSANDS_DOT = Pattern.compile("\\d{1,3}(\\.\\d{3}){2,}");
 
   private ValueRepair() {}
@@ -61,7 +62,8 @@ public final class ValueRepair {
 
   /**
    * A number written for people: currency symbols ({@code $12}, {@code 12 €}), percent
-   * ({@code 12%} = 0.12), grouping ({@code 1,234.50}, {@code 1.234,50}, {@code 1 234}, {@code 1'234}),
+   * ({@code 12%} = 0.12), grouping ({@code 1,234.50}, {@code 1.234,50}, {@code 1 234}, {@code 1'234}; spaces
+   * and apostrophes only between groups of three digits, so {@code +33 6 12 34 56} is no number),
    * accounting negatives ({@code (12)}). With both separators the last one is the decimal point;
    * with one comma followed by exactly three digits the comma groups thousands ({@code 1,234} =
    * 1234), otherwise it is the decimal point ({@code 12,5} = 12.5). Null when it is not a number.
@@ -91,9 +93,12 @@ public final class ValueRepair {
           return null;
         }
         percent = true;
-      } else if (Character.getType(c) == Character.CURRENCY_SYMBOL || Character.isSpaceChar(c) || c == '\''
-          || c == '\u2019') {
-        continue; // symbols and grouping spaces
+      } else if (Character.getType(c) == Character.CURRENCY_SYMBOL) {
+        continue;
+      } else if (Character.isSpaceChar(c) || c == '\'' || c == '\u2019') {
+        if (sb.length() > 0 && Character.isDigit(sb.charAt(sb.length() - 1))) {
+          sb.append('s'); // a possible thousands separator, checked below
+        }
       } else if (c == '-' || c == '+') {
         if (sb.length() > 0) {
           return null;
@@ -106,6 +111,16 @@ public final class ValueRepair {
       }
     }
     String n = sb.toString();
+    while (n.endsWith("s")) {
+      n = n.substring(0, n.length() - 1);
+    }
+    if (n.indexOf('s') >= 0) {
+      // spaces and apostrophes group thousands only (1 234 567, 1'234.50); +33 6 12 34 is a phone number
+      if (!SPACE_GROUPS.matcher(n).matches()) {
+        return null;
+      }
+      n = n.replace("s", "");
+    }
     int comma = n.lastIndexOf(',');
     int dot = n.lastIndexOf('.');
     if (comma >= 0 && dot >= 0) {
