@@ -62,5 +62,6 @@ public final class DsapFunctions {
     io.dsap.udfs.validate.ValidationFunctions.register(schema, files);
     io.dsap.udfs.profile.ProfileFunctions.register(schema, files);
     PARAMETER_NAMES.putAll(io.dsap.udfs.profile.ProfileFunctions.PARAMETER_NAMES);
+    PARAMETER_NAMES.putAll(io.dsap.udfs.clean.CleanFunctions.register(schema, files));
   }
 }
