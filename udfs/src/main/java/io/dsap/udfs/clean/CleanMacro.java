@@ -92,9 +92,10 @@ final class CleanMacro implements TableMacro {
         Transformations.installed());
   }
 
-  /** The plan for (file as it is now, spec): planning runs twice per query, the stats pass once. */
+  /** The plan for (connection, file as it is now, spec): planning runs twice per query, the stats pass once. */
   private TransformPlan plan(DataTransformer transformer, String path, TransformSpec spec) {
-    Object key = List.of(Fingerprint.of(files.root().resolveFile(path)), spec);
+    // per connection too: its options (nullstr, types ...) shape what the file's table is
+    Object key = List.of(files, Fingerprint.of(files.root().resolveFile(path)), spec);
     synchronized (PLANS) {
       TransformPlan p = PLANS.get(key);
       if (p != null) {
