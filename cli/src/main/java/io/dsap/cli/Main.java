@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Query a folder of data files with SQL: every CSV file under the data root is a table.",
-    subcommands = {SqlCommand.class, ValidateCommand.class, InfoCommand.class, HelpCommand.class},
+    subcommands = {SqlCommand.class, ValidateCommand.class, TransformCommand.class, InfoCommand.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",

@@ -63,5 +63,6 @@ public final class DsapFunctions {
     io.dsap.udfs.profile.ProfileFunctions.register(schema, files);
     PARAMETER_NAMES.putAll(io.dsap.udfs.profile.ProfileFunctions.PARAMETER_NAMES);
     io.dsap.udfs.functions.UdfLibrary.register(schema, files);
+    PARAMETER_NAMES.putAll(io.dsap.udfs.clean.CleanFunctions.register(schema, files));
   }
 }

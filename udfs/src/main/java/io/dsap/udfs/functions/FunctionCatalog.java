@@ -71,6 +71,10 @@ public final class FunctionCatalog {
     table("detect_relationships", "detect_relationships(dir [, min_coverage])",
         "Foreign-key candidates between the files of a folder, with coverage",
         "SELECT * FROM detect_relationships('.')");
+    table("clean", "clean(path, ...)", "The file's rows cleaned: missing values, outliers, type repair, scaling,"
+        + " binning, encoding, derived columns", "SELECT * FROM clean('orders.csv', missing => 'median')");
+    table("transform_report", "transform_report(path, ...)", "What clean() changes per column and step, and the"
+        + " quality score before and after", "SELECT * FROM transform_report('orders.csv', missing => 'median')");
     table("correlations", "correlations(path [, sample_rows])", "Pairwise correlation of numeric columns",
         "SELECT * FROM correlations('orders.csv')");
 

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.QueryProvider;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.schema.SchemaPlus;
 
 /**
@@ -16,19 +17,26 @@ import org.apache.calcite.schema.SchemaPlus;
 public final class CompiledRules {
   private final List<TableRule> rules;
   private final List<int[]> referenced;
+  private final List<RelDataType> types;
   private final Function<DataContext, Object[]> function;
   private final RowContext context;
 
-  CompiledRules(List<TableRule> rules, List<int[]> referenced, Function<DataContext, Object[]> function,
-      JavaTypeFactory typeFactory) {
+  CompiledRules(List<TableRule> rules, List<int[]> referenced, List<RelDataType> types,
+      Function<DataContext, Object[]> function, JavaTypeFactory typeFactory) {
     this.rules = List.copyOf(rules);
     this.referenced = List.copyOf(referenced);
+    this.types = List.copyOf(types);
     this.function = function;
     this.context = new RowContext(typeFactory);
   }
 
   public List<TableRule> rules() {
     return rules;
+  }
+
+  /** The SQL type of each expression's result, in order. */
+  public List<RelDataType> types() {
+    return types;
   }
 
   /** Column indexes rule {@code i} reads, in order of first appearance. */

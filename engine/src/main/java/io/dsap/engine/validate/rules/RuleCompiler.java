@@ -53,12 +53,24 @@ public final class RuleCompiler {
 
   /** Compiles {@code rules} over {@code columns}; a bad rule fails with its name, the problem and the columns. */
   public static CompiledRules compile(List<ColumnSpec> columns, List<TableRule> rules) {
+    return compile(columns, rules, true);
+  }
+
+  /**
+   * Compiles SQL expressions of any type (derived columns: {@code quantity * price}) the same way;
+   * {@link CompiledRules#types()} gives their result types. A rule's name names the expression in messages.
+   */
+  public static CompiledRules compileExpressions(List<ColumnSpec> columns, List<TableRule> expressions) {
+    return compile(columns, expressions, false);
+  }
+
+  private static CompiledRules compile(List<ColumnSpec> columns, List<TableRule> rules, boolean conditions) {
     try {
-      return compileAll(columns, rules);
+      return compileAll(columns, rules, conditions);
     } catch (Exception e) {
       for (TableRule r : rules) { // find the culprit for a precise message (error path only)
         try {
-          compileAll(columns, List.of(r));
+          compileAll(columns, List.of(r), conditions);
         } catch (Exception one) {
           throw error(r, one, columns);
         }
@@ -67,7 +79,8 @@ public final class RuleCompiler {
     }
   }
 
-  private static CompiledRules compileAll(List<ColumnSpec> columns, List<TableRule> rules) throws Exception {
+  private static CompiledRules compileAll(List<ColumnSpec> columns, List<TableRule> rules, boolean conditions)
+      throws Exception {
     SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
     root.add("t", new AbstractTable() {
       @Override
@@ -101,7 +114,7 @@ public final class RuleCompiler {
       List<int[]> referenced = new ArrayList<>();
       for (int i = 0; i < project.getProjects().size(); i++) {
         RexNode e = project.getProjects().get(i);
-        if (e.getType().getSqlTypeName() != SqlTypeName.BOOLEAN) {
+        if (conditions && e.getType().getSqlTypeName() != SqlTypeName.BOOLEAN) {
           throw new IllegalArgumentException("the expression is " + e.getType().getSqlTypeName()
               + ", not a condition (TRUE/FALSE); compare it with something, e.g. " + rules.get(i).check() + " > 0");
         }
@@ -111,7 +124,8 @@ public final class RuleCompiler {
       }
       RexExecutable executable = RexExecutorImpl.getExecutable(rexBuilder, exps, inputType);
       JavaTypeFactory tf = rexBuilder.getTypeFactory() instanceof JavaTypeFactory j ? j : new JavaTypeFactoryImpl();
-      return new CompiledRules(rules, referenced, executable.getFunction()::apply, tf);
+      List<RelDataType> types = exps.stream().map(RexNode::getType).toList();
+      return new CompiledRules(rules, referenced, types, executable.getFunction()::apply, tf);
     } finally {
       planner.close();
     }
