@@ -89,7 +89,8 @@ public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
   static FormatOptions options(Properties props) {
     java.util.Map<String, Object> m = new java.util.TreeMap<>();
     for (DsapProperty p : DsapProperty.values()) {
-      if (p != DsapProperty.ROOT && p != DsapProperty.OUTPUT_ROOT && p.get(props) != null) {
+      if (p != DsapProperty.ROOT && p != DsapProperty.OUTPUT_ROOT && p != DsapProperty.READ_ONLY
+          && p.get(props) != null) {
         m.put(p.key(), p.get(props));
       }
     }
