@@ -258,6 +258,9 @@ final class ServerMeta extends JdbcMeta {
       leave(r);
     }
     if (r != null) {
+      if (r.timedOut) {
+        throw timeoutError(r);
+      }
       counted(r, f);
     }
     return f;
@@ -313,6 +316,9 @@ final class ServerMeta extends JdbcMeta {
   }
 
   private ExecuteResult executed(Running r, ExecuteResult result) {
+    if (r.timedOut) { // the engine may finish before it notices the cancel; the limit holds anyway
+      throw timeoutError(r);
+    }
     boolean done = true;
     for (MetaResultSet rs : result.resultSets) {
       if (rs.firstFrame != null) {
@@ -356,18 +362,22 @@ final class ServerMeta extends JdbcMeta {
   /** The error a client gets for a failed execution, and the statement's end. */
   private RuntimeException failed(Running r, RuntimeException e) {
     if (r.timedOut) {
-      String message = "the statement ran longer than its time limit of " + Durations.format(r.session.queryTimeout())
-          + " (server.limits.query_timeout) and was cancelled. Narrow the query (filters, LIMIT), or ask the"
-          + " administrator for a longer limit.";
-      finish(r, "timeout", message);
-      closeQuietly(r);
-      return ClientErrors.limit(message);
+      return timeoutError(r);
     }
     RuntimeException client = errors.toClient(e);
     String message = client instanceof org.apache.calcite.avatica.remote.AvaticaRuntimeException a
         ? a.getErrorMessage() : client.getMessage();
     finish(r, "error", message);
     return client;
+  }
+
+  private RuntimeException timeoutError(Running r) {
+    String message = "the statement ran longer than its time limit of " + Durations.format(r.session.queryTimeout())
+        + " (server.limits.query_timeout) and was cancelled. Narrow the query (filters, LIMIT), or ask the"
+        + " administrator for a longer limit.";
+    finish(r, "timeout", message);
+    closeQuietly(r);
+    return ClientErrors.limit(message);
   }
 
   private void timeOut(Running r) {

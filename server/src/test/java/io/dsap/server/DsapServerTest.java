@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dsap.engine.source.ReadMetrics;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A real server on loopback, queried through Avatica's remote JDBC driver. */
 class DsapServerTest {
@@ -31,6 +33,31 @@ class DsapServerTest {
   @Test
   void refusesToStartOnAMissingRoot() {
     SQLException e = assertThrows(SQLException.class, () -> DsapServer.start(Path.of("no/such/folder"), 0));
-    assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    assertTrue(e.getMessage().contains("is not an existing folder"), e.getMessage());
+  }
+
+  @Test
+  void connectionsShareOneEngineSoASecondConnectionDetectsNothingAgain(@TempDir Path tmp) throws Exception {
+    Path root = ServerFixture.dataRoot(tmp);
+    try (DsapServer server = DsapServer.start(root, 0)) {
+      long embedded;
+      try (Connection c = DriverManager.getConnection("jdbc:dsap:" + root.toAbsolutePath());
+          ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM orders")) {
+        rs.next();
+        embedded = rs.getLong(1);
+      }
+      try (Connection c = DriverManager.getConnection(server.clientUrl());
+          ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM orders")) {
+        rs.next();
+        assertEquals(embedded, rs.getLong(1));
+      }
+      long sampled = ReadMetrics.bytesSampled();
+      try (Connection c = DriverManager.getConnection(server.clientUrl());
+          ResultSet rs = c.createStatement().executeQuery("SELECT max(order_id) FROM orders")) {
+        rs.next();
+        assertEquals(1242, rs.getLong(1));
+      }
+      assertEquals(sampled, ReadMetrics.bytesSampled(), "the second connection read detection samples again");
+    }
   }
 }
