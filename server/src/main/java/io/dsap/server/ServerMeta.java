@@ -448,16 +448,23 @@ final class ServerMeta extends JdbcMeta {
   /** Frees what idle clients left behind: expired statements and connections, their sessions. */
   private void sweepIdle() {
     try {
+      for (Running r : List.copyOf(running.values())) {
+        if (r.serving) { // working on a request is not idle: keep it and its connection from expiring
+          getStatementCache().getIfPresent(r.statementId);
+          getConnectionCache().getIfPresent(r.connectionId);
+        }
+      }
       getStatementCache().cleanUp();
       getConnectionCache().cleanUp();
+      // asMap().containsKey, unlike getIfPresent, does not count as an access that keeps an entry alive
       for (Running r : List.copyOf(running.values())) {
-        if (getStatementCache().getIfPresent(r.statementId) == null) {
+        if (!getStatementCache().asMap().containsKey(r.statementId)) {
           finish(r, "abandoned", "the client stopped fetching for longer than server.limits.idle_timeout");
         }
       }
-      sessions.keySet().removeIf(id -> getConnectionCache().getIfPresent(id) == null);
-      preparedSql.keySet().removeIf(id -> getStatementCache().getIfPresent(id) == null);
-    } catch (RuntimeException e) {
+      sessions.keySet().removeIf(id -> !getConnectionCache().asMap().containsKey(id));
+      preparedSql.keySet().removeIf(id -> !getStatementCache().asMap().containsKey(id));
+    } catch (RuntimeException | Error e) { // thrown out of a periodic task, it would stop the sweeps
       LOG.warn("cleaning up idle statements failed", e);
     }
   }
