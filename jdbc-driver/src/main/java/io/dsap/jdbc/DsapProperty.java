@@ -18,7 +18,8 @@ public enum DsapProperty {
   SAMPLE_SIZE("sample_size", "Rows sampled for type detection, -1 for all (default 20480)"),
   ENCODING("encoding", "Character set of text files, e.g. 'windows-1252' (default: detected)"),
   COMMENT("comment", "Character that starts a comment line in CSV files (default: '#' when a file starts with it)"),
-  NULL_PADDING("null_padding", "Pad CSV rows with too few fields with NULLs instead of rejecting them (default false)");
+  NULL_PADDING("null_padding", "Pad CSV rows with too few fields with NULLs instead of rejecting them (default false)"),
+  CONFIG("config", "A dsap.yaml to read after the ones found in the working directory and the root (docs/configuration.md)");
 
   private final String key;
   private final String description;

@@ -64,6 +64,22 @@ public final class Settings {
     return apply(raws);
   }
 
+  /**
+   * These settings with the connection properties named like a key on top ({@code root}, {@code registry} ...),
+   * except those that hold the value already: a URL built from these settings does not take their sources away.
+   */
+  public Settings withConnection(Properties props) {
+    Path wd = Path.of("").toAbsolutePath();
+    List<Raw> raws = new ArrayList<>();
+    for (Raw raw : Loader.connectionRaws(props, wd)) {
+      SettingKey key = SettingKeys.find(raw.key());
+      if (!java.util.Objects.equals(parse(key, raw.text(), raw.source(), wd).value(), values.get(key).value())) {
+        raws.add(raw);
+      }
+    }
+    return apply(raws);
+  }
+
   private Settings apply(List<Raw> raws) {
     if (raws.isEmpty()) {
       return this;
@@ -313,13 +329,20 @@ public final class Settings {
      * {@code log.level} ...); Calcite's and the format options are not and are left alone.
      */
     public Loader connection(Properties props) {
-      for (String name : props.stringPropertyNames()) {
-        if (SettingKeys.find(name) != null) {
-          connection.add(new Raw(name, props.getProperty(name), new SettingSource(Layer.CONNECTION, name),
-              workingDir));
+      connection.addAll(connectionRaws(props, workingDir));
+      return this;
+    }
+
+    /** The properties that are settings; blank ones mean "not given" (jdbc:dsap:root=;...). */
+    static List<Raw> connectionRaws(Properties props, Path workingDir) {
+      List<Raw> raws = new ArrayList<>();
+      for (String name : new java.util.TreeSet<>(props.stringPropertyNames())) {
+        String value = props.getProperty(name);
+        if (SettingKeys.find(name) != null && value != null && !value.isBlank()) {
+          raws.add(new Raw(name, value, new SettingSource(Layer.CONNECTION, name), workingDir));
         }
       }
-      return this;
+      return raws;
     }
 
     /** A value from a command-line flag; {@code flag} is how the source is shown ({@code --root}). */
