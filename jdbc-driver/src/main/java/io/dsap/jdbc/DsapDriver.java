@@ -1,6 +1,7 @@
 package io.dsap.jdbc;
 
 import io.dsap.engine.calcite.FilesSchema;
+import io.dsap.engine.config.Settings;
 import io.dsap.engine.csv.CsvFormat;
 import io.dsap.engine.format.FormatOptions;
 import io.dsap.engine.format.FormatRegistry;
@@ -56,6 +57,14 @@ public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
 
   @Override
   public Connection connect(String url, Properties info) throws SQLException {
+    return connect(url, info, null);
+  }
+
+  /**
+   * Connects with {@code settings} (the command line's, with their sources) instead of loading them from dsap.yaml,
+   * .env and the environment; connection properties that change a setting still apply.
+   */
+  public Connection connect(String url, Properties info, Settings settings) throws SQLException {
     if (!acceptsURL(url)) {
       return null;
     }
@@ -67,16 +76,15 @@ public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
     // accepts reserved words as argument names (escape =>, skip =>) and explains mixed arguments
     props.putIfAbsent("parserFactory", DsapSqlParser.class.getName() + "#FACTORY");
     try {
-      String rootText = DsapProperty.ROOT.get(props);
-      DataRoot root = DataRoot.of(Path.of(rootText == null || rootText.isBlank() ? "." : rootText));
+      Settings effective = settings != null ? settings.withConnection(props) : loadSettings(props);
+      DataRoot root = DataRoot.of(effective.root());
       FormatOptions options = options(props);
       Connection connection = super.connect(PREFIX, props);
       CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
       FilesSchema files = new FilesSchema(root, FormatRegistry.defaults(), options);
       SchemaPlus schema = calcite.getRootSchema().add(DsapFunctions.FILES_SCHEMA, files);
-      DsapFunctions.register(schema, files);
-      String output = DsapProperty.OUTPUT_ROOT.get(props);
-      OutputRoot out = new OutputRoot(output == null || output.isBlank() ? root.path().resolve("out") : Path.of(output));
+      DsapFunctions.register(schema, files, effective);
+      OutputRoot out = new OutputRoot(effective.outputRoot());
       calcite.getRootSchema().add("out", new OutputSchema(out, FormatRegistry.defaults(), options));
       calcite.setSchema(DsapFunctions.FILES_SCHEMA);
       return connection;
@@ -85,12 +93,29 @@ public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
     }
   }
 
+  /**
+   * The settings of an embedded connection: dsap.yaml (~/.config/dsap, the working directory, the root, then the
+   * {@code config} property's file), .env, DSAP_* variables, then the connection properties named like a key.
+   */
+  static Settings loadSettings(Properties props) {
+    Settings.Loader loader = Settings.loader().connection(props);
+    String root = DsapProperty.ROOT.get(props);
+    if (root != null && !root.isBlank()) {
+      loader.folder(Path.of(root));
+    }
+    String config = DsapProperty.CONFIG.get(props);
+    if (config != null && !config.isBlank()) {
+      loader.configFile(Path.of(config));
+    }
+    return loader.load();
+  }
+
   /** Detection overrides given as connection properties; each format takes the ones it knows. */
   static FormatOptions options(Properties props) {
     java.util.Map<String, Object> m = new java.util.TreeMap<>();
     for (DsapProperty p : DsapProperty.values()) {
-      if (p != DsapProperty.ROOT && p != DsapProperty.OUTPUT_ROOT && p != DsapProperty.READ_ONLY
-          && p.get(props) != null) {
+      if (p != DsapProperty.ROOT && p != DsapProperty.OUTPUT_ROOT && p != DsapProperty.CONFIG
+          && p != DsapProperty.READ_ONLY && p.get(props) != null) {
         m.put(p.key(), p.get(props));
       }
     }

@@ -19,6 +19,7 @@ public enum DsapProperty {
   ENCODING("encoding", "Character set of text files, e.g. 'windows-1252' (default: detected)"),
   COMMENT("comment", "Character that starts a comment line in CSV files (default: '#' when a file starts with it)"),
   NULL_PADDING("null_padding", "Pad CSV rows with too few fields with NULLs instead of rejecting them (default false)"),
+  CONFIG("config", "A dsap.yaml to read after the ones found in the working directory and the root (docs/configuration.md)"),
   READ_ONLY("read_only", "true: refuse writes (CREATE TABLE out.\"...\" AS, register_schema); the server sets it for read-only users");
 
   private final String key;

@@ -18,7 +18,9 @@ final class SqlContext {
   }
 
   static SchemaRegistry registry(FilesSchema files) {
-    return SchemaRegistry.forRoot(files.root().path());
+    io.dsap.engine.config.Settings settings = DsapFunctions.settings(files);
+    return settings == null ? SchemaRegistry.forRoot(files.root().path())
+        : new SchemaRegistry(settings.registry(), Clock.systemUTC());
   }
 
   static DataValidator validator(DataContext root) {
