@@ -34,6 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
         SqlCommand.class,
         ConfigCommand.class,
         InfoCommand.class,
+        ServeCommand.class,
+        ServerCommand.class,
         HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -68,7 +68,7 @@ final class ConnectionPolicy {
           throw ClientErrors.error(bad.getMessage(), io.dsap.engine.error.ErrorCode.INVALID_OPTION.code(),
               io.dsap.engine.error.ErrorCode.INVALID_OPTION.label());
         }
-        timeout = asked.compareTo(timeout) < 0 ? asked : timeout;
+        timeout = timeout.isZero() || asked.compareTo(timeout) < 0 ? asked : timeout; // lower, never higher
       } else {
         props.setProperty(key, e.getValue());
       }
@@ -83,6 +83,9 @@ final class ConnectionPolicy {
     Path out = config.outputRoot() != null ? config.outputRoot() : folder.resolve("out");
     props.setProperty(DsapProperty.OUTPUT_ROOT.key(), out.toString());
     props.setProperty(DsapProperty.READ_ONLY.key(), Boolean.toString(!caller.write()));
+    if (config.registry() != null) {
+      props.setProperty("registry", config.registry().toString());
+    }
     return new Opened(props, chosen, timeout);
   }
 

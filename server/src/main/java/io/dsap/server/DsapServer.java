@@ -69,7 +69,7 @@ public final class DsapServer implements AutoCloseable {
 
   /** Starts a server as {@code config} says; it listens when this returns. */
   public static DsapServer start(ServerConfig config) throws SQLException {
-    ReadLimits.setMaxFileSize(config.limits().maxFileSize());
+    ReadLimits.setMaxFileSize(config.limits().maxFileSize() == 0 ? Long.MAX_VALUE : config.limits().maxFileSize());
     AuditLog audit = new AuditLog(config.auditLog());
     ServerMeta meta = new ServerMeta(config, new ClientErrors(config), audit);
 
@@ -102,7 +102,7 @@ public final class DsapServer implements AutoCloseable {
     context.setHandler(avatica);
     Handler secured = users == null ? context : secure(config.authentication(), users, context);
     DsapServer server = new DsapServer(config, jetty, connector, meta, audit);
-    HandlerList chain = new HandlerList(new OpsHandler(meta.metrics(), () -> server.serving), secured);
+    HandlerList chain = new HandlerList(new OpsHandler(config.metrics() ? meta.metrics() : null, () -> server.serving), secured);
     StatisticsHandler stats = new StatisticsHandler(); // lets Jetty finish requests in progress on stop
     stats.setHandler(chain);
     jetty.setHandler(stats);

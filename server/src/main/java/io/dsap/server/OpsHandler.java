@@ -14,7 +14,7 @@ import org.eclipse.jetty.server.handler.AbstractHandler;
  * scrapers; neither shows user names, SQL or paths. Every other request goes on to Avatica.
  */
 final class OpsHandler extends AbstractHandler {
-  private final ServerMetrics metrics;
+  private final ServerMetrics metrics; // null: server.metrics is off
   private final BooleanSupplier serving;
 
   OpsHandler(ServerMetrics metrics, BooleanSupplier serving) {
@@ -32,7 +32,7 @@ final class OpsHandler extends AbstractHandler {
       boolean up = serving.getAsBoolean();
       write(baseRequest, response, up ? 200 : 503, "application/json",
           up ? "{\"status\":\"UP\"}\n" : "{\"status\":\"SHUTTING_DOWN\"}\n");
-    } else if ("/metrics".equals(target)) {
+    } else if ("/metrics".equals(target) && metrics != null) {
       write(baseRequest, response, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
     }
   }

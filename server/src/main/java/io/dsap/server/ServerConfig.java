@@ -29,30 +29,31 @@ public final class ServerConfig {
   /** How log lines are written. */
   public enum LogFormat { TEXT, JSON }
 
-  /** Limits that protect the server from one statement or one user; each has a default. */
+  /**
+   * Limits that protect the server from one statement or one user. A query timeout, row limit or
+   * file size limit of 0 means none.
+   */
   public record Limits(Duration queryTimeout, long maxResultRows, long maxFileSize, int maxConcurrentStatements,
       Duration idleTimeout) {
-    public static final Limits DEFAULTS = new Limits(Duration.ofMinutes(5), 1_000_000, 2L << 30, 4,
+    public static final Limits DEFAULTS = new Limits(Duration.ofMinutes(5), 1_000_000, 10L << 30, 16,
         Duration.ofMinutes(10));
 
     public Limits {
-      positive(queryTimeout, "server.limits.query_timeout");
-      positive(idleTimeout, "server.limits.idle_timeout");
-      if (maxResultRows <= 0) {
-        throw new ConfigException("server.limits.max_result_rows must be positive, got " + maxResultRows);
+      if (queryTimeout == null || queryTimeout.isNegative()) {
+        throw new ConfigException("server.limits.query_timeout must be a duration (0 for none), got " + queryTimeout);
       }
-      if (maxFileSize <= 0) {
-        throw new ConfigException("server.limits.max_file_size must be positive, got " + maxFileSize);
+      if (idleTimeout == null || idleTimeout.isZero() || idleTimeout.isNegative()) {
+        throw new ConfigException("server.limits.idle_timeout must be a positive duration, got " + idleTimeout);
+      }
+      if (maxResultRows < 0) {
+        throw new ConfigException("server.limits.max_rows must be 0 (no limit) or more, got " + maxResultRows);
+      }
+      if (maxFileSize < 0) {
+        throw new ConfigException("server.limits.max_file_size must be 0 (no limit) or more, got " + maxFileSize);
       }
       if (maxConcurrentStatements <= 0) {
-        throw new ConfigException("server.limits.max_concurrent_statements must be positive, got "
+        throw new ConfigException("server.limits.max_statements_per_user must be positive, got "
             + maxConcurrentStatements);
-      }
-    }
-
-    private static void positive(Duration d, String key) {
-      if (d == null || d.isZero() || d.isNegative()) {
-        throw new ConfigException(key + " must be a positive duration, got " + d);
       }
     }
 
@@ -95,6 +96,9 @@ public final class ServerConfig {
   private final int port;
   private final Map<String, Path> roots;
   private final Path outputRoot;
+  private final Path registry;
+  private final io.dsap.engine.config.Settings settings;
+  private final boolean metrics;
   private final Path usersFile;
   private final Authentication authentication;
   private final Tls tls;
@@ -109,6 +113,9 @@ public final class ServerConfig {
     this.port = b.port;
     this.roots = Collections.unmodifiableMap(new LinkedHashMap<>(b.roots));
     this.outputRoot = b.outputRoot;
+    this.registry = b.registry;
+    this.settings = b.settings;
+    this.metrics = b.metrics;
     this.usersFile = b.usersFile;
     this.authentication = b.authentication != null ? b.authentication
         : b.usersFile != null ? Authentication.BASIC : Authentication.NONE;
@@ -142,6 +149,21 @@ public final class ServerConfig {
   /** Where {@code CREATE TABLE out."..." AS} writes; null: {@code <root>/out} of each root. */
   public Path outputRoot() {
     return outputRoot;
+  }
+
+  /** The schema registry folder; null: {@code <root>/.dsap/registry} of each root. */
+  public Path registry() {
+    return registry;
+  }
+
+  /** The settings connections start from (null: each connection loads dsap.yaml, .env, DSAP_*). */
+  public io.dsap.engine.config.Settings settings() {
+    return settings;
+  }
+
+  /** Whether {@code /metrics} is served. */
+  public boolean metrics() {
+    return metrics;
   }
 
   public Path usersFile() {
@@ -204,6 +226,9 @@ public final class ServerConfig {
     private int port = DEFAULT_PORT;
     private final Map<String, Path> roots = new LinkedHashMap<>();
     private Path outputRoot;
+    private Path registry;
+    private io.dsap.engine.config.Settings settings;
+    private boolean metrics = true;
     private Path usersFile;
     private Authentication authentication;
     private Tls tls;
@@ -252,6 +277,21 @@ public final class ServerConfig {
 
     public Builder outputRoot(Path folder) {
       this.outputRoot = folder;
+      return this;
+    }
+
+    public Builder registry(Path folder) {
+      this.registry = folder;
+      return this;
+    }
+
+    public Builder settings(io.dsap.engine.config.Settings s) {
+      this.settings = s;
+      return this;
+    }
+
+    public Builder metrics(boolean serve) {
+      this.metrics = serve;
       return this;
     }
 

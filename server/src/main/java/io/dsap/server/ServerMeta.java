@@ -136,7 +136,7 @@ final class ServerMeta extends JdbcMeta {
 
   @Override
   protected Connection createConnection(String url, Properties info) throws SQLException {
-    return new DsapDriver().connect(url, info);
+    return new DsapDriver().connect(url, info, config.settings());
   }
 
   @Override
@@ -305,13 +305,15 @@ final class ServerMeta extends JdbcMeta {
       int max = config.limits().maxConcurrentStatements();
       if (mine >= max) {
         throw ClientErrors.limit("user '" + s.user() + "' already has " + mine + " statements running, the"
-            + " server's limit (server.limits.max_concurrent_statements = " + max + "). Read their results to the"
+            + " server's limit (server.limits.max_statements_per_user = " + max + "). Read their results to the"
             + " end or close them, then run this one again.");
       }
       running.put(h.id, r);
     }
     enter(r); // the caller leaves when the execution returns
-    r.timer = timers.schedule(() -> timeOut(r), s.queryTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    if (!s.queryTimeout().isZero()) {
+      r.timer = timers.schedule(() -> timeOut(r), s.queryTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
     return r;
   }
 
@@ -346,9 +348,9 @@ final class ServerMeta extends JdbcMeta {
     }
     r.rows += n;
     long max = config.limits().maxResultRows();
-    if (r.rows > max) {
+    if (max > 0 && r.rows > max) {
       String message = "the result has more than " + max + " rows, the server's limit"
-          + " (server.limits.max_result_rows); add a LIMIT, filter or aggregate, or export it with"
+          + " (server.limits.max_rows); add a LIMIT, filter or aggregate, or export it with"
           + " CREATE TABLE out.\"file.parquet\" AS SELECT ...";
       finish(r, "max_rows", message);
       closeQuietly(r);
@@ -441,6 +443,9 @@ final class ServerMeta extends JdbcMeta {
   }
 
   private long capRows(long clientMax) {
+    if (config.limits().maxResultRows() == 0) {
+      return clientMax;
+    }
     long limit = config.limits().maxResultRows() + 1; // one more, to tell "too many" from "exactly the limit"
     return clientMax > 0 && clientMax < limit ? clientMax : limit;
   }

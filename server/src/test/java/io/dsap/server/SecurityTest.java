@@ -328,7 +328,7 @@ class SecurityTest {
         }
       });
       assertTrue(e.getMessage().contains("more than 200 rows"), e.getMessage());
-      assertTrue(e.getMessage().contains("server.limits.max_result_rows"), e.getMessage());
+      assertTrue(e.getMessage().contains("server.limits.max_rows"), e.getMessage());
     }
     assertEquals(0, server.runningStatements(), "the failed statement still holds resources");
   }

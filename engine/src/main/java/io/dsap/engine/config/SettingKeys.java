@@ -73,6 +73,18 @@ public final class SettingKeys {
           + " empty: <first root>/.dsap/audit.log.", "/var/log/dsap/audit.log");
   public static final SettingKey SERVER_METRICS = add(new SettingKey("server.metrics", SettingType.BOOLEAN, "true",
       "Serve Prometheus metrics at /metrics.", List.of(), 0, 0, false, "false"));
+  public static final SettingKey SERVER_AUTHENTICATION = choice("server.authentication", "basic",
+      "How clients log in when server.users_file is set: basic (PBKDF2 hashes) or digest (needs add-user --digest).",
+      List.of("basic", "digest"), "digest");
+  public static final SettingKey SERVER_ROLES = add(new SettingKey("server.roles", SettingType.STRING, "",
+      "Roles besides reader and writer: name=root|root[+write], separated by ';' (docs/server.md).", List.of(), 0,
+      0, false, "sales_reader=sales; sales_editor=sales+write"));
+  public static final SettingKey SERVER_IDLE_TIMEOUT = add(new SettingKey("server.limits.idle_timeout",
+      SettingType.DURATION, "10m", "Idle connections and unread results are closed after this long.", List.of(), 0,
+      0, false, "2m"));
+  public static final SettingKey SERVER_SHUTDOWN_GRACE = add(new SettingKey("server.shutdown_grace",
+      SettingType.DURATION, "30s", "On shutdown, how long running statements may finish before they are cancelled.",
+      List.of(), 0, 0, false, "10s"));
 
   private SettingKeys() {}
 
