@@ -316,6 +316,11 @@ public final class ServerConfig {
       return this;
     }
 
+    public Builder roles(Iterable<Role> roles) {
+      roles.forEach(this::role);
+      return this;
+    }
+
     public Builder limits(Limits limits) {
       this.limits = Objects.requireNonNull(limits, "limits is null");
       return this;
