@@ -26,9 +26,6 @@ public final class ServerConfig {
   /** How clients prove who they are. */
   public enum Authentication { NONE, BASIC, DIGEST }
 
-  /** How log lines are written. */
-  public enum LogFormat { TEXT, JSON }
-
   /**
    * Limits that protect the server from one statement or one user. A query timeout, row limit or
    * file size limit of 0 means none.
@@ -106,7 +103,6 @@ public final class ServerConfig {
   private final Limits limits;
   private final Path auditLog;
   private final Duration shutdownGrace;
-  private final LogFormat logFormat;
 
   private ServerConfig(Builder b) {
     this.host = b.host;
@@ -126,7 +122,6 @@ public final class ServerConfig {
     this.limits = b.limits;
     this.auditLog = b.auditLog;
     this.shutdownGrace = b.shutdownGrace;
-    this.logFormat = b.logFormat;
   }
 
   public static Builder builder() {
@@ -196,10 +191,6 @@ public final class ServerConfig {
     return shutdownGrace;
   }
 
-  public LogFormat logFormat() {
-    return logFormat;
-  }
-
   /** Whether the server listens on the loopback interface only. */
   public boolean loopbackOnly() {
     return isLoopback(host);
@@ -236,7 +227,6 @@ public final class ServerConfig {
     private Limits limits = Limits.DEFAULTS;
     private Path auditLog;
     private Duration shutdownGrace = Duration.ofSeconds(30);
-    private LogFormat logFormat = LogFormat.TEXT;
 
     private Builder() {}
 
@@ -333,11 +323,6 @@ public final class ServerConfig {
 
     public Builder shutdownGrace(Duration d) {
       this.shutdownGrace = Objects.requireNonNull(d, "shutdown grace is null");
-      return this;
-    }
-
-    public Builder logFormat(LogFormat f) {
-      this.logFormat = Objects.requireNonNull(f, "log format is null");
       return this;
     }
 
