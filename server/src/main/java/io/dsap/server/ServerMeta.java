@@ -70,6 +70,11 @@ final class ServerMeta extends JdbcMeta {
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Map<Integer, Running> running = new ConcurrentHashMap<>();
   private final Map<Integer, String> preparedSql = new ConcurrentHashMap<>();
+  /**
+   * The connection of each statement. JdbcMeta numbers statements from one counter and finds them
+   * by number alone; without this map a client could name another connection's statement.
+   */
+  private final Map<Integer, String> statementConnections = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "dsap-server-timers");
     t.setDaemon(true);
@@ -185,7 +190,70 @@ final class ServerMeta extends JdbcMeta {
   @Override
   public StatementHandle createStatement(ConnectionHandle ch) {
     session(ch.id);
-    return super.createStatement(ch);
+    StatementHandle h = super.createStatement(ch);
+    statementConnections.put(h.id, ch.id);
+    return h;
+  }
+
+  /** Checks that the caller owns the connection of {@code h} and that the statement is that connection's. */
+  private Session statement(StatementHandle h) {
+    Session s = session(h.connectionId);
+    if (!h.connectionId.equals(statementConnections.get(h.id))) {
+      throw ClientErrors.error("statement " + h.id + " is not open on this connection (closed, or idle longer"
+          + " than server.limits.idle_timeout); create a new statement", 0, "HY010");
+    }
+    return s;
+  }
+
+  /** A metadata result: its statement belongs to {@code ch}. */
+  private MetaResultSet metadata(ConnectionHandle ch, java.util.function.Supplier<MetaResultSet> call) {
+    session(ch.id);
+    MetaResultSet rs;
+    try {
+      rs = call.get();
+    } catch (RuntimeException e) {
+      throw errors.toClient(e);
+    }
+    statementConnections.put(rs.statementId, ch.id);
+    return rs;
+  }
+
+  @Override
+  public Map<DatabaseProperty, Object> getDatabaseProperties(ConnectionHandle ch) {
+    session(ch.id);
+    return super.getDatabaseProperties(ch);
+  }
+
+  @Override
+  public MetaResultSet getCatalogs(ConnectionHandle ch) {
+    return metadata(ch, () -> super.getCatalogs(ch));
+  }
+
+  @Override
+  public MetaResultSet getSchemas(ConnectionHandle ch, String catalog, Pat schemaPattern) {
+    return metadata(ch, () -> super.getSchemas(ch, catalog, schemaPattern));
+  }
+
+  @Override
+  public MetaResultSet getTables(ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tableNamePattern,
+      List<String> typeList) {
+    return metadata(ch, () -> super.getTables(ch, catalog, schemaPattern, tableNamePattern, typeList));
+  }
+
+  @Override
+  public MetaResultSet getTableTypes(ConnectionHandle ch) {
+    return metadata(ch, () -> super.getTableTypes(ch));
+  }
+
+  @Override
+  public MetaResultSet getColumns(ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tableNamePattern,
+      Pat columnNamePattern) {
+    return metadata(ch, () -> super.getColumns(ch, catalog, schemaPattern, tableNamePattern, columnNamePattern));
+  }
+
+  @Override
+  public MetaResultSet getTypeInfo(ConnectionHandle ch) {
+    return metadata(ch, () -> super.getTypeInfo(ch));
   }
 
   @Override
@@ -193,6 +261,7 @@ final class ServerMeta extends JdbcMeta {
     session(ch.id);
     try {
       StatementHandle h = super.prepare(ch, sql, capRows(maxRowCount));
+      statementConnections.put(h.id, ch.id);
       preparedSql.put(h.id, sql);
       return h;
     } catch (RuntimeException e) {
@@ -243,7 +312,7 @@ final class ServerMeta extends JdbcMeta {
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
-    session(h.connectionId);
+    statement(h);
     Running r = running.get(h.id);
     Frame f;
     enter(r);
@@ -269,6 +338,10 @@ final class ServerMeta extends JdbcMeta {
   @Override
   public void closeStatement(StatementHandle h) {
     owned(h.connectionId);
+    if (!h.connectionId.equals(statementConnections.get(h.id))) {
+      return; // not this connection's statement (or already closed): nothing to close
+    }
+    statementConnections.remove(h.id);
     Running r = running.get(h.id);
     if (r != null) {
       finish(r, "closed", null);
@@ -291,7 +364,7 @@ final class ServerMeta extends JdbcMeta {
 
   /** A new execution of statement {@code h}, after the checks a new execution must pass. */
   private Running start(StatementHandle h, String sql) {
-    Session s = session(h.connectionId);
+    Session s = statement(h);
     if (shuttingDown) {
       throw ClientErrors.limit("the server is shutting down and takes no new statements");
     }
@@ -469,6 +542,7 @@ final class ServerMeta extends JdbcMeta {
       }
       sessions.keySet().removeIf(id -> !getConnectionCache().asMap().containsKey(id));
       preparedSql.keySet().removeIf(id -> !getStatementCache().asMap().containsKey(id));
+      statementConnections.keySet().removeIf(id -> !getStatementCache().asMap().containsKey(id));
     } catch (RuntimeException | Error e) { // thrown out of a periodic task, it would stop the sweeps
       LOG.warn("cleaning up idle statements failed", e);
     }
