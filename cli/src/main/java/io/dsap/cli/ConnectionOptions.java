@@ -1,11 +1,16 @@
 package io.dsap.cli;
 
+import io.dsap.engine.config.SettingKeys;
+import io.dsap.engine.config.SettingSource;
+import io.dsap.engine.config.Settings;
+import io.dsap.jdbc.DsapDriver;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,18 +52,34 @@ public final class ConnectionOptions {
     }
   }
 
-  /** Returns the data root as an absolute path, checked to be an existing folder. */
+  /** The --root text as given, or null. */
+  String givenRoot() {
+    return top().root;
+  }
+
+  /**
+   * Returns the data root as an absolute path, checked to be an existing folder: --root, else the setting
+   * {@code root} (dsap.yaml, DSAP_ROOT), else the current directory.
+   */
   public Path dataRoot() {
     String given = top().root;
     Path path;
+    SettingSource source = null;
     try {
-      path = Path.of(given == null ? "" : given).toAbsolutePath().normalize();
+      if (main() != null) {
+        Settings settings = main().settings();
+        path = settings.root();
+        source = settings.source(SettingKeys.ROOT);
+      } else {
+        path = Path.of(given == null ? "" : given).toAbsolutePath().normalize();
+      }
     } catch (InvalidPathException e) {
       throw new CliException("--root '" + given + "' is not a valid path: " + e.getMessage(), e);
     }
     if (!Files.exists(path)) {
-      throw new CliException("data root not found: " + path
-          + (given == null ? "" : " (from --root '" + given + "')")
+      String from = given != null ? " (from --root '" + given + "')"
+          : source != null && source.layer() != SettingSource.Layer.DEFAULT ? " (from " + source + ")" : "";
+      throw new CliException("data root not found: " + path + from
           + ". Pass --root with an existing folder, or run dsap from inside one.");
     }
     if (!Files.isDirectory(path)) {
@@ -75,13 +96,23 @@ public final class ConnectionOptions {
     return explicit != null ? explicit : DSAP_URL_PREFIX + dataRoot();
   }
 
-  /** Opens a connection to {@link #jdbcUrl()}. */
+  /**
+   * Opens a connection to {@link #jdbcUrl()}. An embedded dsap URL gets this command line's settings, so
+   * {@code dsap.settings} shows what {@code dsap config show} shows.
+   */
   public Connection open() throws SQLException {
     String jdbcUrl = jdbcUrl();
-    if (jdbcUrl.startsWith(DSAP_URL_PREFIX)) {
+    if (jdbcUrl.startsWith(DSAP_URL_PREFIX) && !jdbcUrl.startsWith(DSAP_URL_PREFIX + "remote:")) {
       requireDsapDriver();
+      if (main() != null) {
+        return new DsapDriver().connect(jdbcUrl, new Properties(), main().settings());
+      }
     }
     return DriverManager.getConnection(jdbcUrl);
+  }
+
+  private Main main() {
+    return mixee != null && mixee.root().userObject() instanceof Main main ? main : null;
   }
 
   /** Fails with a clear message when this build has no dsap driver (before the jdbc-driver module has one). */

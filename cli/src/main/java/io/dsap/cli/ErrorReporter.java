@@ -1,5 +1,7 @@
 package io.dsap.cli;
 
+import io.dsap.engine.error.DsapException;
+import io.dsap.engine.error.ErrorCode;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -85,7 +87,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
   }
 
   private static String kind(Throwable ex) {
-    if (ex instanceof CliException) {
+    if (ex instanceof CliException || isDsapUserError(ex)) {
       return "error";
     }
     if (ex instanceof SQLException) {
@@ -95,7 +97,12 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
   }
 
   private static boolean isUserError(Throwable ex) {
-    return ex instanceof CliException || ex instanceof SQLException;
+    return ex instanceof CliException || ex instanceof SQLException || isDsapUserError(ex);
+  }
+
+  /** The engine's errors that a user or the file system caused (a bad setting, a missing file). */
+  private static boolean isDsapUserError(Throwable ex) {
+    return ex instanceof DsapException d && d.code().kind() != ErrorCode.Kind.INTERNAL;
   }
 
   private static String cut(String message) {

@@ -1,13 +1,21 @@
 package io.dsap.cli;
 
+import io.dsap.engine.config.SettingKeys;
+import io.dsap.engine.config.Settings;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -15,8 +23,22 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "dsap",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Query a folder of data files with SQL: every CSV file under the data root is a table.",
-    subcommands = {SqlCommand.class, ValidateCommand.class, TransformCommand.class, InfoCommand.class, HelpCommand.class},
+    description = {
+        "Validate, profile, convert and query data files (CSV, TSV, JSON, Parquet, Excel, XML, Arrow) with SQL:",
+        "every data file under the data root is a table."},
+    // one command per line: helpers add theirs without touching the others
+    subcommands = {
+        ValidateCommand.class,
+        TransformCommand.class,
+        DataCommand.class,
+        SchemaCommand.class,
+        SqlCommand.class,
+        ConfigCommand.class,
+        InfoCommand.class,
+        ServeCommand.class,
+        ServerCommand.class,
+        HelpCommand.class,
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -24,23 +46,36 @@ import picocli.CommandLine.Model.CommandSpec;
         "2:usage error or failure (missing root, bad SQL, ...); the message is on stderr"},
     footer = {
         "",
-        "Global options (--root, --url, --verbose) may also follow the subcommand.",
+        "Global options (--root, --url, --config, --log-level, --log-format, --quiet, --verbose) may also follow",
+        "the subcommand. Settings come from dsap.yaml, .env, DSAP_* variables and these options: dsap config show.",
+        "",
         "Examples:",
-        "  dsap --root data sql \"SELECT * FROM orders\"",
-        "  dsap validate examples/orders.csv --fail-on warning",
-        "  dsap info"})
+        "  dsap validate examples/orders.csv                      # exit 1: orders.csv has bad dates on purpose",
+        "  dsap --root examples sql \"SELECT status, count(*) FROM orders GROUP BY status\"",
+        "  dsap data head examples/orders.csv -n 5",
+        "  dsap data convert examples/orders.csv orders.parquet",
+        "  dsap schema detect examples/customers.csv",
+        "  dsap config show",
+        "  dsap help validate"})
 public final class Main implements Callable<Integer> {
   @Mixin
   private ConnectionOptions connection;
   @Mixin
   private VerboseOption verbose;
+  @Mixin
+  private GlobalOptions global;
   @Spec
   private CommandSpec spec;
 
-  private final Io io;
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
-  private Main(Io io) {
+  private final Io io;
+  private final Map<String, String> environment;
+  private Settings settings;
+
+  private Main(Io io, Map<String, String> environment) {
     this.io = io;
+    this.environment = environment;
   }
 
   /** Runs dsap and exits the JVM with its exit code. */
@@ -59,13 +94,20 @@ public final class Main implements Callable<Integer> {
 
   /** Runs dsap with the given streams; returns the exit code and never exits the JVM. */
   public static int run(String[] args, Io io) {
+    return run(args, io, System.getenv());
+  }
+
+  /** Runs dsap with the given streams and environment (for {@code DSAP_*} settings); never exits the JVM. */
+  public static int run(String[] args, Io io, Map<String, String> environment) {
     ErrorReporter errors = new ErrorReporter();
-    CommandLine commandLine = new CommandLine(new Main(io))
+    Main main = new Main(io, environment);
+    CommandLine commandLine = new CommandLine(main)
         .setOut(new PrintWriter(io.out(), true))
         .setErr(new PrintWriter(io.err(), true))
         .setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors)
-        .setCaseInsensitiveEnumValuesAllowed(true);
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionStrategy(main::execute);
     try {
       return commandLine.execute(sqlCommentsAsText(args));
     } finally {
@@ -87,6 +129,70 @@ public final class Main implements Callable<Integer> {
       }
     }
     return result;
+  }
+
+  /**
+   * Runs the chosen command with logging set up from the settings and the command in the log context; logs its
+   * end with the exit code and the duration.
+   */
+  private int execute(ParseResult parsed) {
+    ParseResult last = parsed;
+    while (last.subcommand() != null) {
+      last = last.subcommand();
+    }
+    CommandLine command = last.commandSpec().commandLine();
+    String name = command.getCommandSpec().qualifiedName().replaceFirst("^dsap ?", "");
+    if (command.isUsageHelpRequested() || command.isVersionHelpRequested() || name.startsWith("help")) {
+      return new CommandLine.RunLast().execute(parsed);
+    }
+    long start = System.nanoTime();
+    try {
+      Settings s = settings();
+      Logging.configure(s.logLevel(), s.logFormat(), io.err());
+    } catch (RuntimeException e) {
+      throw new CommandLine.ExecutionException(command, e.getMessage(), e);
+    }
+    MDC.put("command", name.isEmpty() ? "dsap" : name);
+    int exit = ExitCodes.ERROR;
+    try {
+      exit = new CommandLine.RunLast().execute(parsed);
+      return exit;
+    } finally {
+      MDC.put("exit_code", Integer.toString(exit));
+      MDC.put("duration_ms", Long.toString((System.nanoTime() - start) / 1_000_000));
+      LOG.info("dsap {} finished with exit code {}", name, exit);
+      MDC.clear();
+    }
+  }
+
+  /**
+   * The effective settings: defaults, dsap.yaml (~/.config/dsap, the working directory, the data root, --config),
+   * .env, DSAP_* variables, then this command line's options. Loaded once, on first use.
+   */
+  Settings settings() {
+    if (settings == null) {
+      String root = connection.givenRoot();
+      Settings.Loader loader = Settings.loader().environment(environment)
+          .configFile(global.config == null ? null : Path.of(global.config))
+          .flag(SettingKeys.ROOT, root, "--root")
+          .flag(SettingKeys.LOG_LEVEL, global.logLevel, "--log-level")
+          .flag(SettingKeys.LOG_FORMAT, global.logFormat, "--log-format")
+          .flag(SettingKeys.PROGRESS, global.quiet ? "never" : null, "--quiet");
+      if (root != null) {
+        loader.folder(Path.of(root));
+      }
+      settings = loader.load();
+    }
+    return settings;
+  }
+
+  boolean quiet() {
+    return global.quiet;
+  }
+
+  /** Whether progress bars are shown (setting progress, --quiet, stderr a terminal). */
+  boolean showProgress() {
+    return Progress.enabled(settings().progress(), global.quiet);
   }
 
   /** With no subcommand: print the usage on stderr and fail. */

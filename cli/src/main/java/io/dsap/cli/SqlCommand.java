@@ -10,6 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,6 +35,8 @@ import picocli.CommandLine.ParentCommand;
         "  echo \"SELECT * FROM orders LIMIT 5\" | dsap sql --format json",
         "  dsap sql                      # interactive shell"})
 final class SqlCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(SqlCommand.class);
+
   @Mixin
   private ConnectionOptions connection;
   @Mixin
@@ -52,18 +58,29 @@ final class SqlCommand implements Callable<Integer> {
     Io io = main.io();
     if (query == null && io.stdinIsTerminal()) {
       io.out().flush();
-      return SqlShell.run(connection.jdbcUrl(), null, System.out, System.err);
+      return SqlShell.run(ShellConnections.serve(connection), SqlShell.home(main.settings()), null, System.out,
+          System.err);
     }
     String sql = statement(query == null || query.equals("-") ? readAll(io.in()) : query);
+    MDC.put("query_id", UUID.randomUUID().toString().substring(0, 8));
+    LOG.debug("query: {}", sql);
+    long start = System.nanoTime();
     try (Connection db = connection.open(); Statement statement = db.createStatement()) {
       RejectWarnings.reset(db);
+      long rowCount;
       if (statement.execute(sql)) {
         try (ResultSet rows = statement.getResultSet()) {
-          format.write(rows, io.out());
+          rowCount = format.write(rows, io.out());
         }
       } else {
+        rowCount = statement.getUpdateCount();
         io.err().println(statement.getUpdateCount() + " rows affected");
       }
+      MDC.put("duration_ms", Long.toString((System.nanoTime() - start) / 1_000_000));
+      MDC.put("rows", Long.toString(rowCount));
+      LOG.info("query done: {} rows", rowCount);
+      MDC.remove("duration_ms");
+      MDC.remove("rows");
       io.out().flush();
       RejectWarnings.print(db, io.err());
     }

@@ -18,19 +18,20 @@ import sqlline.SqlLineOpts;
 final class SqlShell {
   /** System property naming the folder for history and settings; wins over the environment variable. */
   static final String HOME_PROPERTY = "dsap.home";
-  /** Environment variable naming the folder for history and settings. */
-  static final String HOME_VARIABLE = "DSAP_HOME";
 
-  /** The folder for the shell's history and settings: -Ddsap.home, else $DSAP_HOME, else ~/.dsap. */
-  static Path home() {
+  /** The folder of the running shell's history (sqlline asks for it when it builds its options). */
+  private static volatile Path home;
+
+  /**
+   * The folder for the shell's history and settings: -Ddsap.home, else the setting {@code home} ($DSAP_HOME,
+   * dsap.yaml; default ~/.dsap).
+   */
+  static Path home(io.dsap.engine.config.Settings settings) {
     String fromProperty = System.getProperty(HOME_PROPERTY);
     if (fromProperty != null && !fromProperty.isBlank()) {
       return Path.of(fromProperty);
     }
-    String fromEnv = System.getenv(HOME_VARIABLE);
-    return fromEnv != null && !fromEnv.isBlank()
-        ? Path.of(fromEnv)
-        : Path.of(System.getProperty("user.home"), ".dsap");
+    return settings.home();
   }
 
   private SqlShell() {
@@ -40,13 +41,14 @@ final class SqlShell {
    * Runs the shell until the user quits.
    *
    * @param url    the JDBC URL to connect to
+   * @param home   the folder of the history and sqlline.properties
    * @param input  commands to read instead of the terminal (tests), or null for the terminal
    * @param out    where results go
    * @param err    where messages go
    * @return the exit code
    */
-  static int run(String url, InputStream input, PrintStream out, PrintStream err) throws IOException {
-    Path home = home();
+  static int run(String url, Path home, InputStream input, PrintStream out, PrintStream err) throws IOException {
+    SqlShell.home = home;
     Files.createDirectories(home);
     // sqlline keeps sqlline.properties (!save) under this folder instead of ~/.sqlline
     System.setProperty(SqlLine.SQLLINE_BASE_DIR, home.toString());
@@ -80,7 +82,7 @@ final class SqlShell {
       SqlLineOpts opts = super.getOpts(sqlLine);
       opts.set(BuiltInProperty.CONNECT_INTERACTION_MODE, "notAskCredentials");
       opts.set(BuiltInProperty.ISOLATION, "TRANSACTION_NONE");
-      opts.setHistoryFile(home().resolve("history").toString());
+      opts.setHistoryFile(home.resolve("history").toString());
       return opts;
     }
   }

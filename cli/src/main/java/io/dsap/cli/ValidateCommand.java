@@ -7,11 +7,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,10 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,7 +40,7 @@ import picocli.CommandLine.ParentCommand;
         "Validate data files: every parse error and every failed check, one row each.",
         "Without a schema, a file is checked against its detected schema and the built-in quality checks.",
         "FILE is relative to the data root (--root, default: the current directory); a glob",
-        "('data/*.csv', '**/*.csv') validates every matching file under the root, in path order.",
+        "('data/*.csv', '**/*.csv') or a folder validates every matching data file under it, in path order.",
         "The problems go to stdout; a summary line per file ('orders.csv: 3 errors, 4 warnings in 240 rows')",
         "goes to stderr."},
     exitCodeListHeading = "%nExit codes:%n",
@@ -56,7 +55,8 @@ import picocli.CommandLine.ParentCommand;
         "  dsap --root data validate orders.csv --schema orders@2 --fail-on warning",
         "  dsap validate orders.csv --schema-file orders.schema.yaml --format junit > validation.xml",
         "  dsap validate orders.csv --rules 'quantity > 0; ship_date >= order_date' --format json",
-        "  dsap --root data validate '*.csv'"})
+        "  dsap --root data validate '*.csv'",
+        "  dsap validate examples/                  # every data file in the folder"})
 final class ValidateCommand implements Callable<Integer> {
   /** How many failing values a JUnit failure shows. */
   static final int EXAMPLES = 5;
@@ -67,6 +67,8 @@ final class ValidateCommand implements Callable<Integer> {
   /** The lowest severity that fails the run. */
   enum FailOn { error, warning }
 
+  private static final Logger LOG = LoggerFactory.getLogger(ValidateCommand.class);
+
   @Mixin
   private ConnectionOptions connection;
   @Mixin
@@ -75,7 +77,7 @@ final class ValidateCommand implements Callable<Integer> {
   private Main main;
 
   @Parameters(arity = "1..*", paramLabel = "FILE",
-      description = "A data file or a glob, relative to the data root.")
+      description = "A data file, a glob or a folder, relative to the data root.")
   private List<String> files;
 
   @Option(names = "--schema", paramLabel = "NAME[@V]",
@@ -115,12 +117,25 @@ final class ValidateCommand implements Callable<Integer> {
         json.setPrettyPrinter(new MinimalPrettyPrinter("")); // one object per line, no separator
       }
       TableWriter table = format == Format.table ? new TableWriter(targets.size() > 1) : null;
-      for (String file : targets) {
-        FileResult r = new FileResult(file);
-        readIssues(db, file, schemaArg, r, json, table);
-        readSummary(db, file, schemaArg, r);
-        results.add(r);
-        io.err().println(r.summaryLine());
+      try (Progress progress = Progress.start(targets.size() > 1 && main.showProgress(), "validate",
+          targets.size(), null, 1, io.err())) {
+        for (String file : targets) {
+          MDC.put("file", file);
+          long start = System.nanoTime();
+          FileResult r = new FileResult(file);
+          readIssues(db, file, schemaArg, r, json, table);
+          readSummary(db, file, schemaArg, r);
+          results.add(r);
+          progress.step();
+          MDC.put("duration_ms", Long.toString((System.nanoTime() - start) / 1_000_000));
+          LOG.info("validated {}: {} errors, {} warnings", file, r.errors, r.warnings);
+          MDC.remove("duration_ms");
+          if (!main.quiet()) {
+            io.err().println(r.summaryLine());
+          }
+        }
+      } finally {
+        MDC.remove("file");
       }
       if (json != null) {
         json.flush();
@@ -139,63 +154,9 @@ final class ValidateCommand implements Callable<Integer> {
 
   // ---- arguments
 
-  /** The FILE arguments with globs expanded against the data root; each a path relative to the root. */
+  /** The FILE arguments with globs and folders expanded against the data root; each relative to the root. */
   private List<String> expand(List<String> args) throws IOException {
-    List<String> out = new ArrayList<>();
-    boolean local = connection.jdbcUrl().startsWith(ConnectionOptions.DSAP_URL_PREFIX);
-    Path root = local ? connection.dataRoot() : null;
-    for (String arg : args) {
-      if (!local) {
-        out.add(arg); // a remote server resolves its own paths; no glob expansion
-      } else if (isGlob(arg)) {
-        List<String> matches = glob(root, arg);
-        if (matches.isEmpty()) {
-          throw new CliException("no file under " + root + " matches '" + arg + "'");
-        }
-        out.addAll(matches);
-      } else {
-        out.add(relative(root, arg));
-      }
-    }
-    return out;
-  }
-
-  static boolean isGlob(String arg) {
-    return arg.indexOf('*') >= 0 || arg.indexOf('?') >= 0 || arg.indexOf('[') >= 0 || arg.indexOf('{') >= 0;
-  }
-
-  static List<String> glob(Path root, String pattern) throws IOException {
-    String p = pattern.replace('\\', '/');
-    while (p.startsWith("./")) {
-      p = p.substring(2);
-    }
-    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + p);
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile)
-          .map(root::relativize)
-          .filter(f -> !f.startsWith(".dsap"))
-          .filter(matcher::matches)
-          .map(f -> f.toString().replace('\\', '/'))
-          .sorted()
-          .toList();
-    }
-  }
-
-  private static String relative(Path root, String arg) {
-    Path file;
-    try {
-      file = root.resolve(arg).toAbsolutePath().normalize();
-    } catch (InvalidPathException e) {
-      throw new CliException("'" + arg + "' is not a valid path: " + e.getMessage(), e);
-    }
-    if (!file.startsWith(root)) {
-      throw new CliException(arg + " is outside the data root " + root + ". FILE is relative to the data root;"
-          + " pass --root " + (file.getParent() == null ? "/" : file.getParent()) + " to validate it");
-    }
-    if (!Files.isRegularFile(file)) {
-      throw new CliException("file not found: " + file + " (FILE is relative to the data root " + root + ")");
-    }
-    return root.relativize(file).toString().replace('\\', '/');
+    return FileArgs.expand(connection, args);
   }
 
   /** The schema argument of validate(): a registry reference, a file under the root, or the schema's text. */

@@ -26,14 +26,23 @@ final class Cli {
     return runWithStdin("", args);
   }
 
+  /** Runs dsap with {@code env} as the whole environment (no DSAP_* variables of the test's own). */
+  static Result runWithEnv(java.util.Map<String, String> env, String... args) {
+    return run("", env, args);
+  }
+
   /** Runs dsap with {@code stdin} (not a terminal) as standard input. */
   static Result runWithStdin(String stdin, String... args) {
+    return run(stdin, System.getenv(), args);
+  }
+
+  private static Result run(String stdin, java.util.Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Io io = new Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
         false);
-    int exitCode = Main.run(args, io);
+    int exitCode = Main.run(args, io, env);
     return new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

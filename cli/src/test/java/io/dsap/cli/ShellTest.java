@@ -33,7 +33,7 @@ class ShellTest {
     TestData.orders(root);
     byte[] input = "SELECT max(id) AS answer FROM orders;\n!quit\n".getBytes(StandardCharsets.UTF_8);
 
-    int exit = SqlShell.run("jdbc:dsap:" + root, new ByteArrayInputStream(input),
+    int exit = SqlShell.run("jdbc:dsap:" + root, home, new ByteArrayInputStream(input),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
     String printed = out.toString(StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package io.dsap.jdbc;
 
 import io.dsap.engine.calcite.FilesSchema;
+import io.dsap.engine.config.Settings;
 import io.dsap.engine.csv.CsvFormat;
 import io.dsap.engine.format.FormatOptions;
 import io.dsap.engine.format.FormatRegistry;
@@ -57,6 +58,14 @@ public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
 
   @Override
   public Connection connect(String url, Properties info) throws SQLException {
+    return connect(url, info, null);
+  }
+
+  /**
+   * Connects with {@code settings} (the command line's, with their sources) instead of loading them from dsap.yaml,
+   * .env and the environment; connection properties that change a setting still apply.
+   */
+  public Connection connect(String url, Properties info, Settings settings) throws SQLException {
     if (!acceptsURL(url)) {
       return null;
     }
@@ -68,21 +77,18 @@ public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
     // accepts reserved words as argument names (escape =>, skip =>) and explains mixed arguments
     props.putIfAbsent("parserFactory", DsapSqlParser.class.getName() + "#FACTORY");
     try {
-      String rootText = DsapProperty.ROOT.get(props);
-      DataRoot root = DataRoot.of(Path.of(rootText == null || rootText.isBlank() ? "." : rootText));
+      Settings effective = settings != null ? settings.withConnection(props) : loadSettings(props);
+      DataRoot root = DataRoot.of(effective.root());
       FormatOptions options = options(props);
       Connection connection = super.connect(PREFIX, props);
       CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
       FilesSchema files = new FilesSchema(root, FormatRegistry.defaults(), options);
-      String registry = DsapProperty.REGISTRY.get(props);
-      if (registry != null && !registry.isBlank()) {
-        RegistryLocation.set(files, Path.of(registry.trim()));
-      }
+      // the registry setting, from any layer (the registry connection property is one)
+      RegistryLocation.set(files, effective.registry());
       metadataKeysMaxBytes(props); // fail at connect time on a bad value
       SchemaPlus schema = calcite.getRootSchema().add(DsapFunctions.FILES_SCHEMA, files);
-      DsapFunctions.register(schema, files);
-      String output = DsapProperty.OUTPUT_ROOT.get(props);
-      OutputRoot out = new OutputRoot(output == null || output.isBlank() ? root.path().resolve("out") : Path.of(output));
+      DsapFunctions.register(schema, files, effective);
+      OutputRoot out = new OutputRoot(effective.outputRoot());
       calcite.getRootSchema().add("out", new OutputSchema(out, FormatRegistry.defaults(), options));
       calcite.setSchema(DsapFunctions.FILES_SCHEMA);
       return connection;
@@ -107,6 +113,23 @@ public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
     }
     throw io.dsap.engine.error.Errors.invalidOption(DsapProperty.METADATA_KEYS_MAX_BYTES.key(), v,
         "a size in bytes, 0 or more, e.g. metadata_keys_max_bytes=1073741824 for 1 GB");
+  }
+
+  /**
+   * The settings of an embedded connection: dsap.yaml (~/.config/dsap, the working directory, the root, then the
+   * {@code config} property's file), .env, DSAP_* variables, then the connection properties named like a key.
+   */
+  static Settings loadSettings(Properties props) {
+    Settings.Loader loader = Settings.loader().connection(props);
+    String root = DsapProperty.ROOT.get(props);
+    if (root != null && !root.isBlank()) {
+      loader.folder(Path.of(root));
+    }
+    String config = DsapProperty.CONFIG.get(props);
+    if (config != null && !config.isBlank()) {
+      loader.configFile(Path.of(config));
+    }
+    return loader.load();
   }
 
   /** Detection overrides given as connection properties; each format takes the ones it knows. */

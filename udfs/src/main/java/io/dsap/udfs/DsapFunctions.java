@@ -1,10 +1,12 @@
 package io.dsap.udfs;
 
 import io.dsap.engine.calcite.FilesSchema;
+import io.dsap.engine.config.Settings;
 import io.dsap.engine.format.FormatReader;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.schema.SchemaPlus;
@@ -25,7 +27,28 @@ public final class DsapFunctions {
       "register_schema", List.of("name", "source"),
       "schema_diff", List.of("a", "b")));
 
+  /** Each connection's settings, by its files schema (weak: a closed connection's entry goes with it). */
+  private static final Map<FilesSchema, Settings> SETTINGS = java.util.Collections.synchronizedMap(new WeakHashMap<>());
+
   private DsapFunctions() {}
+
+  /**
+   * Registers the functions like {@link #register(SchemaPlus, FilesSchema)} with the connection's settings: they
+   * are {@code dsap.settings}, and the functions use them (the registry folder).
+   */
+  public static void register(SchemaPlus schema, FilesSchema files, Settings settings) {
+    SETTINGS.put(files, settings);
+    register(schema, files);
+    SchemaPlus root = schema.getParentSchema();
+    if (root != null) {
+      io.dsap.udfs.validate.ValidationFunctions.systemSchema(root).add("settings", new SettingsTable(settings));
+    }
+  }
+
+  /** The settings of the connection that owns {@code files}, or null when it was registered without them. */
+  public static Settings settings(FilesSchema files) {
+    return SETTINGS.get(files);
+  }
 
   /** The {@code files} schema of the connection running a query (for table functions' scans). */
   public static FilesSchema filesSchema(DataContext root) {

@@ -43,6 +43,7 @@ public final class ExportDdlExecutor implements DdlExecutor {
     if (!(node instanceof SqlCreateTable create) || create.query == null) {
       throw unsupported(node);
     }
+    WritePermission.check(context.getDataContext(), "CREATE TABLE ... AS");
     List<String> names = create.name.names;
     if (names.size() != 2 || !names.get(0).equalsIgnoreCase(OUT_SCHEMA)) {
       throw new DsapException(ErrorCode.INVALID_OPTION, "CREATE TABLE writes files under the output root: name"

@@ -17,6 +17,8 @@ public enum ErrorCode {
   UNSUPPORTED_FORMAT(1007, Kind.USER),
   MALFORMED_DATA(1008, Kind.USER),
   LINE_TOO_LONG(1009, Kind.USER),
+  FILE_TOO_LARGE(1010, Kind.USER),
+  PERMISSION_DENIED(1011, Kind.USER),
   // schemas, rules and the registry (1020-1039)
   INVALID_SCHEMA(1020, Kind.USER),
   SCHEMA_NOT_FOUND(1021, Kind.USER),

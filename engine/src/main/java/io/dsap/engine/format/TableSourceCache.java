@@ -28,6 +28,7 @@ public final class TableSourceCache {
   /** The table, detected again only if the file changed. */
   public static TableSource get(FormatReader format, Path file, String displayName, String table,
       FormatOptions options) {
+    io.dsap.engine.source.ReadLimits.checkSize(file, displayName);
     Fingerprint fp = Fingerprint.of(file);
     String key = format.name() + '\u0000' + file + '\u0000' + table + '\u0000' + displayName + '\u0000'
         + options.cacheKey();

@@ -56,6 +56,7 @@ public final class RegisterSchemaFunction {
 
     @Override
     public Enumerable<Object[]> scan(DataContext root) {
+      io.dsap.udfs.WritePermission.check(root, "register_schema");
       FilesSchema files = SqlContext.files(root);
       DataValidator validator = SqlContext.validator(root);
       SchemaRegistry registry = validator.registry();
