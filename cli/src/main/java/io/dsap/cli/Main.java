@@ -16,7 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Query a folder of data files with SQL: every CSV file under the data root is a table.",
-    subcommands = {SqlCommand.class, ValidateCommand.class, InfoCommand.class, HelpCommand.class},
+    subcommands = {SqlCommand.class, ValidateCommand.class, InfoCommand.class, HelpCommand.class,
+        ProfileCommand.class,
+        ReportCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
