@@ -262,7 +262,8 @@ class ReportBrowserTest {
   }
 
   private static void printToPdf(String name) throws IOException {
-    Map<String, Object> pdf = browser.executeCdpCommand("Page.printToPDF", Map.of("printBackground", true));
+    Map<String, Object> pdf = browser.executeCdpCommand("Page.printToPDF",
+        Map.of("printBackground", true, "preferCSSPageSize", true));
     byte[] bytes = Base64.getDecoder().decode((String) pdf.get("data"));
     assertTrue(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-"));
     Files.write(ARTIFACTS.resolve(name), bytes);

@@ -353,35 +353,60 @@ public final class HtmlReport {
       });
       h.tag("div", () -> {
         h.tag("div", () -> stats(p));
-        h.tag("div", () -> chart(c));
-      }, "class", "col-grid");
-      List<String[]> alerts = alerts(c);
-      if (!alerts.isEmpty()) {
-        h.el("h4", "Alerts");
-        h.tag("ul", () -> {
-          for (String[] a : alerts) {
-            h.tag("li", () -> {
-              h.el("span", a[0], "class", "badge alert");
-              h.text(" " + a[1]);
-            });
+        h.tag("div", () -> {
+          chart(c);
+          columnAlerts(c);
+          if (d != null) {
+            detection(d);
           }
-        }, "class", "alerts");
-      }
-      if (d != null) {
-        detection(d);
-      }
-      if (!c.scores().isEmpty()) {
-        h.el("h4", "Quality");
-        scoreTable(c.scores(), "column-scores");
-      } else if (d != null && d.number("quality_score") != null) {
-        h.el("h4", "Quality (detect_schema)");
-        scoreTable(List.of(
-            new Score("completeness", d.number("completeness"), "share of values present"),
-            new Score("validity", d.number("validity"), "share of values valid for the type"),
-            new Score("consistency", d.number("consistency"), "share of values in the column's usual form"),
-            new Score("quality_score", d.number("quality_score"), "see docs/quality-score.md")), "column-scores");
-      }
+          columnScores(c);
+        });
+      }, "class", "col-grid");
     }, "class", "column", "id", "col-" + c.index(), "data-column", c.name());
+  }
+
+  private void columnAlerts(ColumnData c) {
+    List<String[]> alerts = alerts(c);
+    if (alerts.isEmpty()) {
+      return;
+    }
+    h.el("h4", "Alerts");
+    h.tag("ul", () -> {
+      for (String[] a : alerts) {
+        h.tag("li", () -> {
+          h.el("span", a[0], "class", "badge alert");
+          h.text(" " + a[1]);
+        });
+      }
+    }, "class", "alerts");
+  }
+
+  /** quality_report's scores of the column, or (profile report) detect_schema's. */
+  private void columnScores(ColumnData c) {
+    SqlRow d = c.schema();
+    List<Score> scores = c.scores();
+    if (scores.isEmpty() && d != null && d.number("quality_score") != null) {
+      scores = List.of(
+          new Score("completeness", d.number("completeness"), "share of values present"),
+          new Score("validity", d.number("validity"), "share of values valid for the type"),
+          new Score("consistency", d.number("consistency"), "share of values in the column's usual form"),
+          new Score("quality_score", d.number("quality_score"), "their weighted mean (detect_schema)"));
+    }
+    if (scores.isEmpty()) {
+      return;
+    }
+    h.el("h4", "Quality");
+    List<Score> shown = scores;
+    h.tag("table", () -> h.tag("tbody", () -> {
+      for (Score s : shown) {
+        h.tag("tr", () -> {
+          h.el("th", s.dimension(), "scope", "row");
+          h.el("td", Numbers.percent(s.score()), "class", "num " + scoreClass(s.score()), "data-dimension",
+              s.dimension(), "title", Double.toString(s.score()));
+          h.el("td", s.detail());
+        });
+      }
+    }), "class", "scores column-scores");
   }
 
   private void stats(SqlRow p) {
@@ -549,7 +574,7 @@ public final class HtmlReport {
         item("Read as", f.info().text("read_statement"));
         item("Command", run.command());
         for (Map.Entry<String, String> o : run.options().entrySet()) {
-          item("Option " + o.getKey(), o.getValue());
+          item(o.getKey(), o.getValue());
         }
         item("dsap version", run.version());
         item("Generated", WHEN.format(run.generatedAt()));
