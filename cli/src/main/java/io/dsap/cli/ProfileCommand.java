@@ -94,6 +94,9 @@ final class ProfileCommand implements Callable<Integer> {
         RunInfo run = runInfo(spec, "Profile", connection, Map.of());
         ReportData data = loader.load(new ReportLoader.Request(target.file(), target.local(), false, null, null,
             null, 0), run);
+        for (String note : data.notes()) {
+          io.err().println("warning: " + note);
+        }
         writeHtml(io, html, HtmlReport.render(data), "profile of " + target.file());
       }
       if (json) {

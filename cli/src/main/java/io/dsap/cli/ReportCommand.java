@@ -94,6 +94,9 @@ final class ReportCommand implements Callable<Integer> {
       data = new ReportLoader(db).load(new ReportLoader.Request(target.file(), target.local(), true, schema, rules,
           weights, examples), ProfileCommand.runInfo(spec, "Quality report", connection, options));
     }
+    for (String note : data.notes()) {
+      io.err().println("warning: " + note);
+    }
     Score overall = data.overall();
     ProfileCommand.writeHtml(io, html, HtmlReport.render(data), "quality report of " + target.file()
         + (overall == null ? "" : " (overall " + Math.round(overall.score() * 1000) / 10.0 + "%, "

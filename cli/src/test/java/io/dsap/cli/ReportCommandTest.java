@@ -20,6 +20,7 @@ class ReportCommandTest {
   @BeforeAll
   static void writeFiles() throws IOException {
     Files.copy(Path.of("..", "examples", "orders.csv"), root.resolve("orders.csv"));
+    Files.copy(Path.of("..", "examples", "products.parquet"), root.resolve("products.parquet"));
   }
 
   private static Cli.Result dsap(String... args) {
@@ -77,6 +78,19 @@ class ReportCommandTest {
     try (var files = Files.list(root)) {
       assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
     }
+  }
+
+  @Test
+  void parquetReportSaysWhatItsFormatCannotGive() throws IOException {
+    Path html = root.resolve("products.html");
+    Cli.Result r = dsap("report", "products.parquet", "--html", html.toString());
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.err().contains("warning: Detection not available: DSAP-1006: detect_schema('products.parquet')"),
+        r::toString);
+    String page = Files.readString(html);
+    assertTrue(page.contains("<p class=\"note\">Detection not available: DSAP-1006"), "the page says so too");
+    assertEquals(8, ProfileCommandTest.count(page, "<section class=\"column\""), "the profile is there");
+    assertTrue(page.contains("id=\"validation\""), "and the validation");
   }
 
   @Test

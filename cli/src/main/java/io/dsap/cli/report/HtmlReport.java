@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,6 +111,9 @@ public final class HtmlReport {
   private void overview() {
     h.tag("section", () -> {
       h.el("h2", "Overview");
+      for (String note : data.notes()) {
+        h.el("p", note, "class", "note");
+      }
       h.tag("div", () -> {
         card("Rows", Numbers.count(data.rowCount()), "row_count");
         card("Rejected rows", Numbers.count(data.file().info().count("rejected_rows")), "rejected_rows");
@@ -511,8 +513,7 @@ public final class HtmlReport {
           h.el("th", "Values that fit", "class", "num");
         }));
         h.tag("tbody", () -> {
-          for (Iterator<Map.Entry<String, JsonNode>> it = candidates.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+          for (Map.Entry<String, JsonNode> e : candidates.properties()) {
             h.tag("tr", () -> {
               h.el("td", e.getKey(), "class", "mono");
               h.el("td", Numbers.percent(e.getValue().asDouble()), "class", "num");

@@ -13,10 +13,11 @@ import java.util.Map;
  * @param columns    one entry per column, in file order
  * @param quality    the table's scores per dimension (quality report only, else empty)
  * @param validation the checks with examples of failing rows, or null (a profile report has none)
+ * @param notes      parts the file's format cannot give (detect_schema of a Parquet file), with the reason
  * @param run        how the report was made
  */
 public record ReportData(FileFacts file, List<ColumnData> columns, List<Score> quality, Validation validation,
-    RunInfo run) {
+    List<String> notes, RunInfo run) {
 
   /** Rows equal in every column to an earlier row (profile's table-level {@code duplicate_rows}). */
   public long duplicateRows() {

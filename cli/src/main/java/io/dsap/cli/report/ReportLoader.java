@@ -61,8 +61,9 @@ public final class ReportLoader {
     String file = request.file();
     FileFacts facts = fileFacts(file, request.localFile());
     List<SqlRow> profile = profile(file);
+    List<String> notes = new ArrayList<>();
     Map<String, SqlRow> schema = new LinkedHashMap<>();
-    for (SqlRow r : query("SELECT * FROM detect_schema(" + literal(file) + ")")) {
+    for (SqlRow r : optional("SELECT * FROM detect_schema(" + literal(file) + ")", "Detection", notes)) {
       schema.put(key(r.text("column_name")), r);
     }
     List<Score> tableScores = new ArrayList<>();
@@ -71,7 +72,8 @@ public final class ReportLoader {
     if (request.quality()) {
       String call = "quality_report(" + literal(file)
           + (request.weights() == null ? "" : ", " + literal(request.weights())) + ")";
-      for (SqlRow r : query("SELECT \"scope\", column_name, dimension, score, detail FROM " + call)) {
+      for (SqlRow r : optional("SELECT \"scope\", column_name, dimension, score, detail FROM " + call,
+          "Quality scores", notes)) {
         Score s = new Score(r.text("dimension"), r.number("score"), r.text("detail"));
         if ("table".equals(r.text("scope"))) {
           tableScores.add(s);
@@ -86,7 +88,7 @@ public final class ReportLoader {
       String k = key(p.text("column_name"));
       columns.add(new ColumnData(p, schema.get(k), columnScores.getOrDefault(k, List.of())));
     }
-    return new ReportData(facts, columns, tableScores, validation, run);
+    return new ReportData(facts, columns, tableScores, validation, notes, run);
   }
 
   /** The row of {@code file_info(file)}. */
@@ -171,6 +173,29 @@ public final class ReportLoader {
       sql.append(", ").append(literal(r.rules()));
     }
     return sql.toString();
+  }
+
+  /**
+   * A part of the report that some formats cannot give (detect_schema re-reads values as text, which Parquet
+   * cannot): its failure becomes a note on the page instead of failing the report.
+   */
+  private List<SqlRow> optional(String sql, String part, List<String> notes) {
+    try {
+      return query(sql);
+    } catch (SQLException e) {
+      notes.add(part + " not available: " + rootMessage(e));
+      return List.of();
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    String message = e.getMessage();
+    for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      if (t.getMessage() != null) {
+        message = t.getMessage();
+      }
+    }
+    return message;
   }
 
   private List<SqlRow> query(String sql) throws SQLException {
