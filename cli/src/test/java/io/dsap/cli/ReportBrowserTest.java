@@ -167,6 +167,7 @@ class ReportBrowserTest {
         expected.add(n.get("count").asLong());
       }
       assertEquals(expected, bars, "bars of " + row.get("column_name") + " are profile()'s counts");
+      assertBarsDrawnToScale(section, row.get("histogram") != null);
 
       for (WebElement cell : section.findElements(By.cssSelector("td[data-stat]"))) {
         String stat = cell.getAttribute("data-stat");
@@ -255,6 +256,23 @@ class ReportBrowserTest {
     } else {
       assertEquals(sql.toString(), shown, what);
     }
+  }
+
+  /** Each bar's drawn length (height of a histogram bar, width of a top-values bar) is proportional to its count. */
+  private static void assertBarsDrawnToScale(WebElement section, boolean histogram) {
+    List<WebElement> bars = section.findElements(By.cssSelector("svg.chart rect.bar"));
+    long max = bars.stream().mapToLong(b -> Long.parseLong(b.getAttribute("data-count"))).max().orElse(0);
+    double longest = bars.stream().mapToDouble(b -> length(b, histogram)).max().orElse(0);
+    for (WebElement bar : bars) {
+      long count = Long.parseLong(bar.getAttribute("data-count"));
+      if (count > 0) {
+        assertEquals((double) count / max, length(bar, histogram) / longest, 0.02, "bar of count " + count);
+      }
+    }
+  }
+
+  private static double length(WebElement bar, boolean histogram) {
+    return Double.parseDouble(bar.getAttribute(histogram ? "height" : "width"));
   }
 
   private static String number(String shown) {
