@@ -29,6 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
     // one command per line: helpers add theirs without touching the others
     subcommands = {
         ValidateCommand.class,
+        ProfileCommand.class,
+        ReportCommand.class,
         TransformCommand.class,
         DataCommand.class,
         SchemaCommand.class,
