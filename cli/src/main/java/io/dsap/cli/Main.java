@@ -104,6 +104,7 @@ public final class Main implements Callable<Integer> {
         .setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors)
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .setAllowSubcommandsAsOptionParameters(true) // --log-level info: 'info' is also a command
         .setExecutionStrategy(main::execute);
     try {
       return commandLine.execute(sqlCommentsAsText(args));
