@@ -70,7 +70,7 @@ public final class Main implements Callable<Integer> {
   private final Map<String, String> environment;
   private Settings settings;
 
-  private Main(Io io, Map<String, String> environment) {
+  Main(Io io, Map<String, String> environment) {
     this.io = io;
     this.environment = environment;
   }
