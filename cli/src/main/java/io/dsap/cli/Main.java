@@ -105,6 +105,7 @@ public final class Main implements Callable<Integer> {
         .setParameterExceptionHandler(errors)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setAllowSubcommandsAsOptionParameters(true) // --log-level info: 'info' is also a command
+        .setUsageHelpWidth(120) // descriptions are written as lines of up to ~110 characters
         .setExecutionStrategy(main::execute);
     try {
       return commandLine.execute(sqlCommentsAsText(args));
