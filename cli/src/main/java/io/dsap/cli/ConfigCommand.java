@@ -28,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
         "dsap.yaml (~/.config/dsap, the current directory, the data root, then --config FILE), .env,",
         "DSAP_* environment variables, command-line options, and named function arguments.",
         "Every key is described in docs/configuration.md."},
-    subcommands = {ConfigCommand.Show.class, ConfigCommand.Check.class},
+    subcommands = {ConfigCommand.Show.class, ConfigCommand.Check.class, picocli.CommandLine.HelpCommand.class},
     footer = {"", "Examples:", "  dsap config show", "  dsap --config prod.yaml config check",
         "  DSAP_LOG_LEVEL=info dsap config show --format json"})
 final class ConfigCommand implements Callable<Integer> {

@@ -114,10 +114,7 @@ final class ConvertCommand implements Callable<Integer> {
       if (!List.of("csv", "json", "ndjson", "jsonl", "parquet").contains(t)) {
         throw new CliException("--to " + to + " is not a format dsap writes: use csv, json or parquet");
       }
-      if (!many && !FileArgs.extension(target.getFileName().toString()).equals(t)) {
-        return t; // checked again below against the file name
-      }
-      return t;
+      return t.equals("ndjson") || t.equals("jsonl") ? "json" : t;
     }
     if (many) {
       throw new CliException("give --to csv|json|parquet when converting several files into a folder");
@@ -141,9 +138,11 @@ final class ConvertCommand implements Callable<Integer> {
     for (ColumnSpec c : specs) {
       columns.add(new OutputColumn(c.name(), jdbcType(c), c.precision(), c.scale()));
     }
-    // the writer is picked by the file name; --to with another extension writes through a name that says it
-    Path written = to == null || FileArgs.extension(dest.getFileName().toString()).equals(to.toLowerCase(java.util.Locale.ROOT))
-        ? dest : dest.resolveSibling(dest.getFileName() + "." + to.toLowerCase(java.util.Locale.ROOT));
+    // the engine picks the writer by the file name: with --to and another extension, write a hidden file named for
+    // the format next to OUT and rename it into place once it is complete
+    String ext = to == null ? FileArgs.extension(dest.getFileName().toString()) : to.toLowerCase(java.util.Locale.ROOT);
+    boolean renamed = !FileArgs.extension(dest.getFileName().toString()).equals(ext);
+    Path written = renamed ? dest.resolveSibling(".dsap-convert-" + java.util.UUID.randomUUID() + "." + ext) : dest;
     FileWriterFormat format = AtomicFileWriter.formatFor(written);
     List<Reject> rejects = new ArrayList<>();
     long[] rejected = {0};
@@ -167,14 +166,21 @@ final class ConvertCommand implements Callable<Integer> {
         rejected[0]++;
       }, progress);
       w.commit();
+      if (renamed) {
+        moveIntoPlace(written, dest);
+      }
+    } finally {
+      if (renamed) {
+        deleteQuietly(written);
+      }
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
     MDC.put("duration_ms", Long.toString(ms));
-    LOG.info("converted {} to {} ({}): {} rows", input, written, format.name(), stats.rowsReturned());
+    LOG.info("converted {} to {} ({}): {} rows", input, dest, format.name(), stats.rowsReturned());
     MDC.remove("duration_ms");
     MDC.remove("file");
     if (!main.quiet()) {
-      main.io().err().println(input + " -> " + written + ": " + ValidateCommand.plural(stats.rowsReturned(), "row")
+      main.io().err().println(input + " -> " + dest + ": " + ValidateCommand.plural(stats.rowsReturned(), "row")
           + " written as " + format.name()
           + (stats.rowsRejected() > 0 ? ", " + ValidateCommand.plural(stats.rowsRejected(), "row")
               + " rejected (not written; dsap validate " + input + " lists them)" : ""));
@@ -182,6 +188,27 @@ final class ConvertCommand implements Callable<Integer> {
         main.io().err().println("  line " + r.line() + (r.column() == null ? "" : ", column " + r.column())
             + ": " + r.reason());
       }
+    }
+  }
+
+  private static void moveIntoPlace(Path from, Path to) {
+    try {
+      try {
+        Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+        Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new CliException("cannot move the converted file into place at " + to + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException ignored) {
+      // a hidden, uniquely named leftover; nothing more to do
     }
   }
 

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Look at data files and convert them without writing SQL. FILE is relative to the data root",
         "(--root, default: the current directory); the format, dialect, encoding and types are detected."},
-    subcommands = {DataCommand.Head.class, DataCommand.Read.class, DataCommand.Info.class, ConvertCommand.class},
+    subcommands = {DataCommand.Head.class, DataCommand.Read.class, DataCommand.Info.class, ConvertCommand.class,
+        picocli.CommandLine.HelpCommand.class},
     footer = {"", "Examples:",
         "  dsap data head examples/orders.csv",
         "  dsap data read examples/customers.csv --format json > customers.ndjson",

@@ -75,7 +75,7 @@ public final class Main implements Callable<Integer> {
   private final Map<String, String> environment;
   private Settings settings;
 
-  private Main(Io io, Map<String, String> environment) {
+  Main(Io io, Map<String, String> environment) {
     this.io = io;
     this.environment = environment;
   }
@@ -109,6 +109,8 @@ public final class Main implements Callable<Integer> {
         .setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors)
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .setAllowSubcommandsAsOptionParameters(true) // --log-level info: 'info' is also a command
+        .setUsageHelpWidth(120) // descriptions are written as lines of up to ~110 characters
         .setExecutionStrategy(main::execute);
     try {
       return commandLine.execute(sqlCommentsAsText(args));

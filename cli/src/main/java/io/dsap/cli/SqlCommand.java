@@ -26,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
         "Run one SQL statement against the files under the data root and print the result.",
         "Every data file is a table in schema 'files' (orders.csv is table orders).",
         "With no QUERY: reads the statement from standard input when that is not a terminal,",
-        "and otherwise opens the interactive SQL shell."},
+        "and otherwise opens the interactive SQL shell: history across sessions (~/.dsap/history, setting home),",
+        "Tab completes SQL keywords, table and column names and function names (validate, profile, read_csv ...)."},
     footer = {
         "",
         "Examples:",

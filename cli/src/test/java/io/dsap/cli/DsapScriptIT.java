@@ -43,10 +43,14 @@ class DsapScriptIT {
   }
 
   private static Run dsap(String stdin, String... args) throws IOException, InterruptedException {
+    return dsapIn(cwd, stdin, args);
+  }
+
+  private static Run dsapIn(Path dir, String stdin, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(SCRIPT.toString());
     Collections.addAll(command, args);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder.environment().put("DSAP_NO_BUILD", "1");
     builder.environment().put("DSAP_HOME", cwd.resolve(".dsap").toString());
     Path out = Files.createTempFile(cwd, "out", ".txt");
@@ -111,5 +115,29 @@ class DsapScriptIT {
       assertTrue(drivers.contains("org.apache.calcite.jdbc.Driver"), drivers);
       assertTrue(jar.getEntry("logback.xml") != null, "logging configuration");
     }
+  }
+
+  /** The README's first command, from the repository root: the bundled orders have 3 bad dates, so exit 1. */
+  @Test
+  void readmesFirstCommandValidatesTheBundledOrdersAndExitsOne() throws Exception {
+    Run run = dsapIn(REPO, "", "validate", "examples/orders.csv");
+    assertEquals(1, run.exitCode(), run.err());
+    assertTrue(run.err().contains("orders.csv: 3 errors"), run.err());
+    assertTrue(run.out().contains("2024-02-30") && run.out().contains("2024-13-01") && run.out().contains("31/12/2024"),
+        run.out());
+  }
+
+  /** stderr is a file here, not a terminal: the launcher says so and no progress bar is drawn. */
+  @Test
+  void noProgressBarWhenStderrIsNotATerminal() throws Exception {
+    Path data = Files.createDirectories(cwd.resolve("convert"));
+    StringBuilder sb = new StringBuilder("id,v\n");
+    for (int i = 0; i < 20_000; i++) {
+      sb.append(i).append(',').append(i * 3).append('\n');
+    }
+    Files.writeString(data.resolve("n.csv"), sb);
+    Run run = dsap("", "--root", "convert", "data", "convert", "n.csv", "n.parquet");
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals("n.csv -> " + cwd.resolve("n.parquet") + ": 20000 rows written as parquet\n", run.err());
   }
 }

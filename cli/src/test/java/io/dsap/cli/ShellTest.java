@@ -41,4 +41,21 @@ class ShellTest {
     assertTrue(printed.contains("answer") && printed.contains("333"), printed + err);
     assertTrue(Files.isDirectory(home), "history and settings live under " + home);
   }
+
+  /** sqlline completes from the metadata's function lists and table names: dsap's functions must be in them. */
+  @Test
+  void shellConnectionsOfferDsapFunctionsAndTablesForCompletion() throws Exception {
+    TestData.orders(root);
+    try (java.sql.Connection db = ShellConnections.withCompletion(
+        java.sql.DriverManager.getConnection("jdbc:dsap:" + root))) {
+      java.util.List<String> functions = java.util.List.of(db.getMetaData().getSystemFunctions().split(","));
+      for (String f : java.util.List.of("validate", "profile", "read_csv", "detect_schema", "file_info")) {
+        assertTrue(functions.stream().anyMatch(f::equalsIgnoreCase), f + " in " + functions);
+      }
+      try (java.sql.ResultSet tables = db.getMetaData().getTables(null, "files", "%", null)) {
+        assertTrue(tables.next(), "tables are listed");
+        assertEquals("orders", tables.getString("TABLE_NAME"));
+      }
+    }
+  }
 }
