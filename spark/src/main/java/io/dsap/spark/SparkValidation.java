@@ -116,11 +116,11 @@ public final class SparkValidation {
   }
 
   private static Column raw(String name) {
-    return col("`" + name + "`");
+    return TypedRecords.raw(name);
   }
 
   private static String typedName(int i) {
-    return "_dsap_t" + i;
+    return TypedRecords.typedName(i);
   }
 
   private void build() {
@@ -129,37 +129,10 @@ public final class SparkValidation {
         doc.columnOrderOrDefault());
     structure.begin(fileIssues::add);
     fileResults.addAll(structure.results());
-    Dataset<Row> data = input.data();
-    List<String> cols = input.columns();
-    // 1. typed values, through the engine's parsers
-    Map<String, TypedValue> types = new LinkedHashMap<>();
-    for (ColumnSchema c : doc.columns()) {
-      String a = actual(c.name());
-      if (a != null && c.type() != null) {
-        TypedValue t = new TypedValue(DeclaredType.parse(c.type()), c.format());
-        if (t.parses()) {
-          types.put(a, t);
-        }
-      }
-    }
-    List<Column> sel = new ArrayList<>();
-    sel.add(col("*"));
-    for (int i = 0; i < cols.size(); i++) {
-      TypedValue t = types.get(cols.get(i));
-      sel.add(t == null ? raw(cols.get(i)).as(typedName(i)) : t.udf().apply(raw(cols.get(i))).as(typedName(i)));
-    }
-    Dataset<Row> typed = data.select(sel.toArray(Column[]::new));
-    // 2. the first column whose text does not parse rejects the record, as the local reader does
-    Column firstBad = lit(null).cast(DataTypes.IntegerType);
-    for (int i = cols.size() - 1; i >= 0; i--) {
-      if (types.containsKey(cols.get(i))) {
-        Column bad = raw(cols.get(i)).isNotNull().and(col(typedName(i)).isNull())
-            .and(org.apache.spark.sql.functions.trim(raw(cols.get(i))).notEqual(lit("")));
-        firstBad = when(bad, lit(i)).otherwise(firstBad);
-      }
-    }
-    typed = typed.withColumn("_dsap_bad", firstBad)
-        .withColumn("_dsap_ok", col(SparkInput.CORRUPT).isNull().and(col("_dsap_bad").isNull()));
+    TypedRecords records = TypedRecords.of(input, doc);
+    List<String> cols = records.columns;
+    Map<String, TypedValue> types = records.types;
+    Dataset<Row> typed = records.data;
     Column ok = col("_dsap_ok");
     parseCheck(cols, types);
     // 3. column checks, in the local CheckFactory's order
