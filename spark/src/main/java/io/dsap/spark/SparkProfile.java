@@ -175,4 +175,34 @@ public final class SparkProfile {
       throw new IllegalStateException(e);
     }
   }
+
+  /** The profile as a data frame, one row per column, the fields of {@link ColumnResult} as columns. */
+  public static Dataset<Row> toFrame(org.apache.spark.sql.SparkSession spark, List<ColumnResult> cols) {
+    List<org.apache.spark.sql.types.StructField> fields = new ArrayList<>();
+    for (var c : ColumnResult.class.getRecordComponents()) {
+      Class<?> t = c.getType();
+      DataType dt = t == int.class ? DataTypes.IntegerType : t == long.class ? DataTypes.LongType
+          : t == boolean.class ? DataTypes.BooleanType : t == double.class || t == Double.class ? DataTypes.DoubleType
+          : DataTypes.StringType;
+      fields.add(DataTypes.createStructField(snake(c.getName()), dt, !t.isPrimitive()));
+    }
+    List<Row> rows = new ArrayList<>();
+    for (ColumnResult r : cols) {
+      Object[] values = new Object[fields.size()];
+      var comps = ColumnResult.class.getRecordComponents();
+      for (int i = 0; i < comps.length; i++) {
+        try {
+          values[i] = comps[i].getAccessor().invoke(r);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      rows.add(org.apache.spark.sql.RowFactory.create(values));
+    }
+    return spark.createDataFrame(rows, DataTypes.createStructType(fields));
+  }
+
+  private static String snake(String camel) {
+    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+  }
 }

@@ -392,4 +392,21 @@ public final class SparkValidation {
     }
     return out;
   }
+
+  /** The summary as a data frame: check_name, column_name, severity, checked, failed, failed_pct, status. */
+  public static Dataset<Row> summaryFrame(org.apache.spark.sql.SparkSession spark, List<CheckResult> summary) {
+    List<Row> rows = new ArrayList<>();
+    for (CheckResult c : summary) {
+      rows.add(org.apache.spark.sql.RowFactory.create(c.check(), c.column(), c.severity().text(), c.checked(),
+          c.failed(), c.failedPct(), c.status().text()));
+    }
+    return spark.createDataFrame(rows, DataTypes.createStructType(List.of(
+        DataTypes.createStructField("check_name", DataTypes.StringType, false),
+        DataTypes.createStructField("column_name", DataTypes.StringType, true),
+        DataTypes.createStructField("severity", DataTypes.StringType, false),
+        DataTypes.createStructField("checked", DataTypes.LongType, false),
+        DataTypes.createStructField("failed", DataTypes.LongType, false),
+        DataTypes.createStructField("failed_pct", DataTypes.createDecimalType(5, 2), false),
+        DataTypes.createStructField("status", DataTypes.StringType, false))));
+  }
 }

@@ -148,4 +148,36 @@ class SparkValidationTest {
         () -> SparkValidation.run(SparkInput.read(spark, "csv", Map.of(), csv.toString()), doc, List.of()));
     assertTrue(e.getMessage().contains("typo") && e.getMessage().contains("quantiy"), e.getMessage());
   }
+
+  @Test
+  void theJobWritesIssuesAndSummaryAndExitsOneOnFailures() throws Exception {
+    Path schema = dir.resolve("orders.yaml");
+    Files.writeString(schema, SCHEMA);
+    Path out = dir.resolve("job-out");
+    int code = DsapSparkJob.run("validate", csv.toString(), "--schema", schema.toString(), "--out", out.toString(),
+        "--output-format", "json");
+    assertEquals(DsapSparkJob.FAILED, code, "errors were found: exit code 1");
+    SparkValidation v = SparkValidation.run(SparkInput.read(spark, "csv", Map.of(), csv.toString()),
+        SchemaParser.parse(SCHEMA, "orders.yaml"), List.of());
+    assertEquals(v.issues().count(), spark.read().json(out.resolve("issues").toString()).count());
+    List<Row> summary = spark.read().json(out.resolve("summary").toString()).where("check_name = 'parse'")
+        .collectAsList();
+    assertEquals(1, summary.size());
+    assertEquals("fail", summary.get(0).getAs("status"));
+
+    int profile = DsapSparkJob.run("profile", csv.toString(), "--schema", schema.toString(), "--out", out.toString(),
+        "--output-format", "json");
+    assertEquals(DsapSparkJob.OK, profile);
+    Row quantity = spark.read().json(out.resolve("profile").toString()).where("name = 'quantity'").first();
+    long records = ROWS + ROWS / 700; // with the short records
+    long rejected = summary.get(0).<Long>getAs("failed");
+    assertEquals(records - rejected, quantity.<Long>getAs("count"), "rows returned: all but the rejected ones");
+  }
+
+  @Test
+  void aMissingSchemaFileIsAUsageError() {
+    int code = DsapSparkJob.run("validate", csv.toString(), "--schema", dir.resolve("nope.yaml").toString(), "--out",
+        dir.resolve("x").toString());
+    assertEquals(DsapSparkJob.ERROR, code);
+  }
 }
