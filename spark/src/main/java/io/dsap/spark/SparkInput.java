@@ -64,6 +64,8 @@ public final class SparkInput {
     switch (f) {
       case "csv", "tsv" -> {
         opts.putIfAbsent("header", "true");
+        // RFC 4180, as dsap reads CSV: a quote inside a quoted field is doubled (Spark's default is a backslash)
+        opts.putIfAbsent("escape", "\"");
         if (f.equals("tsv")) {
           opts.putIfAbsent("sep", "\t");
         }
