@@ -1,0 +1,155 @@
+package io.dsap.spark;
+
+import io.dsap.engine.schema.SchemaDocument;
+import io.dsap.engine.schema.SchemaParser;
+import io.dsap.engine.validate.CheckResult;
+import io.dsap.engine.validate.DataValidator;
+import io.dsap.engine.validate.Status;
+import io.dsap.engine.validate.rules.InlineRules;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The {@code spark-submit} entry point: {@code profile} and {@code validate} over anything Spark
+ * reads, with the engine's schema documents and rules, writing results as Parquet or JSON.
+ *
+ * <pre>
+ * spark-submit --class io.dsap.spark.DsapSparkJob dsap-spark-job.jar \
+ *   validate 's3a://bucket/orders/*.csv' --schema orders.yaml --out s3a://bucket/dq/orders
+ * </pre>
+ */
+@Command(name = "dsap-spark", mixinStandardHelpOptions = true, subcommands = {
+    DsapSparkJob.Validate.class, DsapSparkJob.Profile.class},
+    description = "dsap's profile and validate on Apache Spark, with the same schema files and rules as the local engine.")
+public final class DsapSparkJob {
+  /** Exit codes, as the dsap command's. */
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int ERROR = 2;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the job; returns its exit code (0 ok, 1 validation failed, 2 usage or runtime error). */
+  public static int run(String... args) {
+    return new CommandLine(new DsapSparkJob())
+        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          cmd.getErr().println("dsap-spark: " + e.getMessage());
+          return ERROR;
+        })
+        .execute(args);
+  }
+
+  /** Options every command shares. */
+  static class Input {
+    @Parameters(arity = "1..*", paramLabel = "INPUT",
+        description = "Files, folders or globs Spark can read (local, hdfs://, s3a://, ...).")
+    List<String> paths;
+
+    @Option(names = "--format", defaultValue = "csv", description = "csv, tsv, json or parquet (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--option", paramLabel = "KEY=VALUE",
+        description = "A Spark reader option, e.g. --option sep=';' --option multiLine=true.")
+    Map<String, String> options = new LinkedHashMap<>();
+
+    @Option(names = "--schema", paramLabel = "FILE",
+        description = "A dsap schema document (YAML or JSON). Without it, the schema is detected by the local"
+            + " engine from the first input, which must then be a local file.")
+    Path schema;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where results are written.")
+    String out;
+
+    @Option(names = "--output-format", defaultValue = "parquet", description = "parquet or json (default: ${DEFAULT-VALUE}).")
+    String outputFormat;
+
+    @Option(names = "--master", description = "Spark master when not set by spark-submit (e.g. local[2]).")
+    String master;
+
+    SparkSession session(String app) {
+      SparkSession.Builder b = SparkSession.builder().appName(app);
+      if (master != null) {
+        b.master(master);
+      }
+      return b.getOrCreate();
+    }
+
+    SparkInput read(SparkSession spark) {
+      return SparkInput.read(spark, format, options, paths.toArray(String[]::new));
+    }
+
+    SchemaDocument schema() {
+      if (schema != null) {
+        return SchemaParser.read(schema, schema.getFileName().toString());
+      }
+      Path first = Path.of(paths.get(0));
+      if (!Files.isRegularFile(first)) {
+        throw new IllegalArgumentException("no --schema given and " + paths.get(0) + " is not a local file to detect"
+            + " one from; write one with 'dsap schema detect' on a sample file and pass --schema FILE");
+      }
+      return DataValidator.of(first.toAbsolutePath().getParent()).generateSchema(first.getFileName().toString());
+    }
+
+    void write(Dataset<Row> data, String name) {
+      data.write().mode(SaveMode.Overwrite).format(outputFormat).save(out + "/" + name);
+    }
+  }
+
+  @Command(name = "validate", mixinStandardHelpOptions = true,
+      description = "Every failing (row, check) with its file and row number, and a per-check summary.")
+  static final class Validate implements Callable<Integer> {
+    @CommandLine.Mixin Input in = new Input();
+
+    @Option(names = "--rules", description = "Inline rules: 'quantity > 0; ship_date >= order_date'.")
+    String rules;
+
+    @Option(names = "--fail-on", defaultValue = "error", description = "error or warning (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    @Override
+    public Integer call() {
+      SparkSession spark = in.session("dsap validate");
+      SchemaDocument doc = in.schema();
+      SparkValidation v = SparkValidation.run(in.read(spark), doc, InlineRules.parse(rules));
+      in.write(v.issues(), "issues");
+      List<CheckResult> summary = v.summary();
+      boolean failed = false;
+      for (CheckResult c : summary) {
+        failed |= c.status() == Status.FAIL || c.status() == Status.WARN && "warning".equals(failOn);
+        System.err.println(c.check() + (c.column() == null ? "" : " " + c.column()) + ": " + c.failed() + " of "
+            + c.checked() + " failed (" + c.status().text() + ")");
+      }
+      in.write(SparkValidation.summaryFrame(spark, summary), "summary");
+      return failed ? FAILED : OK;
+    }
+  }
+
+  @Command(name = "profile", mixinStandardHelpOptions = true,
+      description = "Per column: counts, distinct (exact up to 65,536, then HLL), extremes, moments, quantiles (KLL).")
+  static final class Profile implements Callable<Integer> {
+    @CommandLine.Mixin Input in = new Input();
+
+    @Override
+    public Integer call() {
+      SparkSession spark = in.session("dsap profile");
+      List<SparkProfile.ColumnResult> cols = SparkProfile.run(in.read(spark), in.schema());
+      in.write(SparkProfile.toFrame(spark, cols), "profile");
+      return OK;
+    }
+  }
+
+}
