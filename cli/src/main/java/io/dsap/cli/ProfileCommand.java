@@ -113,7 +113,7 @@ final class ProfileCommand implements Callable<Integer> {
     String sql = "SELECT column_name AS \"column\", column_type AS \"type\", null_count AS \"missing\","
         + " invalid_count AS \"invalid\", distinct_count AS \"distinct\", min_value AS \"min\","
         + " max_value AS \"max\", ROUND(mean, 4) AS \"mean\", q50 AS \"median\", alerts"
-        + " FROM profile(" + ValidateCommand.literal(file) + ") ORDER BY column_index";
+        + " FROM profile(" + FileArgs.literal(file) + ") ORDER BY column_index";
     try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
       ResultFormats.named("table").write(rs, io.out());
     }
@@ -177,7 +177,7 @@ final class ProfileCommand implements Callable<Integer> {
   /** The file as the SQL functions name it (relative to the root) and, when the data is local, on disk. */
   record Target(String file, Path local) {
     static Target of(ConnectionOptions connection, String arg) {
-      if (ValidateCommand.isGlob(arg)) {
+      if (FileArgs.isGlob(arg)) {
         throw new CliException("'" + arg + "' is a pattern; this command reads one file. Name one file, or run it"
             + " once per file");
       }
