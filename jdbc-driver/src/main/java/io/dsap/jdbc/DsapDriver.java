@@ -24,7 +24,9 @@ import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.config.CalciteSystemProperty;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.DsapJdbcFactory;
 import org.apache.calcite.jdbc.DsapMeta;
 import org.apache.calcite.schema.SchemaPlus;
 
@@ -37,7 +39,29 @@ public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
   public static final String VERSION = readVersion();
 
   static {
+    loadCalciteSettings();
     new DsapDriver().register();
+  }
+
+  /**
+   * Makes Calcite read this jar's {@code saffron.properties} (UTF-8 string literals). Calcite
+   * reads it once, through the thread's context class loader, which in tools like DBeaver is
+   * not the loader that sees this driver; so the first read happens here, with ours.
+   */
+  private static void loadCalciteSettings() {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(DsapDriver.class.getClassLoader());
+    try {
+      CalciteSystemProperty.DEFAULT_CHARSET.value();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  @Override
+  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+    return DsapJdbcFactory.class.getName();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.dsap.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -88,6 +89,41 @@ class ShadedJarIT {
       assertTrue(j.stream().noneMatch(e -> e.getName().matches("META-INF/[^/]+\\.(SF|DSA|RSA)")), "no signatures");
       String drivers = new String(j.getInputStream(j.getEntry("META-INF/services/java.sql.Driver")).readAllBytes());
       assertTrue(drivers.contains("io.dsap.jdbc.DsapDriver"), drivers);
+    }
+  }
+
+  @Test
+  void readsUtf8LiteralsFromTheJarWhateverTheContextLoader(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path jar = Path.of(System.getProperty("dsap.shadedJar"));
+    Files.writeString(dir.resolve("cities.csv"), "id,city\n1,Kraków\n2,Łódź 😀\n3,Berlin\n",
+        java.nio.charset.StandardCharsets.UTF_8);
+    try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile())) {
+      String settings = new String(j.getInputStream(j.getEntry("saffron.properties")).readAllBytes());
+      assertTrue(settings.contains("calcite.default.charset=UTF-8"), settings);
+    }
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+        ClassLoader.getPlatformClassLoader())) {
+      Thread t = Thread.currentThread();
+      ClassLoader before = t.getContextClassLoader();
+      // a tool whose context loader cannot see the driver's resources (Calcite reads settings through it)
+      t.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+      try {
+        Driver driver = (Driver) Class.forName("io.dsap.jdbc.DsapDriver", true, loader).getDeclaredConstructor()
+            .newInstance();
+        try (Connection c = driver.connect("jdbc:dsap:" + dir, new Properties());
+            Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("SELECT id, city, '€ ä ł' FROM cities WHERE city IN ('Kraków', 'Łódź 😀')"
+                + " ORDER BY id")) {
+          assertTrue(rs.next());
+          assertEquals("Kraków", rs.getString(2));
+          assertEquals("€ ä ł", rs.getString(3));
+          assertTrue(rs.next());
+          assertEquals("Łódź 😀", rs.getString(2));
+          assertFalse(rs.next());
+        }
+      } finally {
+        t.setContextClassLoader(before);
+      }
     }
   }
 }
