@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConcurrentClientsIT {
   static final int CLIENTS = 8;
-  static final int ROUNDS = 4;
+  static final int ROUNDS = 3;
   static final int ROWS = 200_000;
 
   @Test
