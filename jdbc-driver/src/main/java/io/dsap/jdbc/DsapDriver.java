@@ -7,6 +7,7 @@ import io.dsap.engine.format.FormatOptions;
 import io.dsap.engine.format.FormatRegistry;
 import io.dsap.engine.error.DsapException;
 import io.dsap.engine.calcite.OutputSchema;
+import io.dsap.jdbc.remote.DsapRemoteDriver;
 import io.dsap.engine.source.DataRoot;
 import io.dsap.engine.source.OutputRoot;
 import io.dsap.udfs.DsapFunctions;
@@ -31,8 +32,9 @@ import org.apache.calcite.jdbc.DsapMeta;
 import org.apache.calcite.schema.SchemaPlus;
 
 /**
- * The embedded dsap driver: {@code jdbc:dsap:/path/to/folder}. Every CSV/TSV file under the
- * folder is a table in the default schema {@code files}, next to dsap's functions.
+ * The dsap driver: {@code jdbc:dsap:/path/to/folder} embedded, where every file under the folder
+ * is a table in the default schema {@code files} next to dsap's functions; and
+ * {@code jdbc:dsap:remote:url=http://host:8765}, handed to {@link DsapRemoteDriver}.
  */
 public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
   public static final String PREFIX = "jdbc:dsap:";
@@ -71,8 +73,22 @@ public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
 
   @Override
   protected DriverVersion createDriverVersion() {
+    return driverVersion();
+  }
+
+  /** Name and version that {@code DatabaseMetaData} reports, embedded and remote alike. */
+  public static DriverVersion driverVersion() {
     int[] v = numbers(VERSION);
     return new DriverVersion("dsap JDBC Driver", VERSION, "dsap", VERSION, true, v[0], v[1], v[0], v[1]);
+  }
+
+  /** Made on the first remote URL, so embedded-only use never loads the HTTP client. */
+  private static final class Remote {
+    static final DsapRemoteDriver DRIVER = new DsapRemoteDriver();
+  }
+
+  private static boolean isRemote(String url) {
+    return url != null && url.regionMatches(true, 0, DsapRemoteDriver.PREFIX, 0, DsapRemoteDriver.PREFIX.length());
   }
 
   @Override
@@ -92,6 +108,9 @@ public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
   public Connection connect(String url, Properties info, Settings settings) throws SQLException {
     if (!acceptsURL(url)) {
       return null;
+    }
+    if (isRemote(url)) {
+      return Remote.DRIVER.connect(DsapRemoteDriver.PREFIX + url.substring(DsapRemoteDriver.PREFIX.length()), info);
     }
     Properties props = ConnectionUrl.parse(url.substring(PREFIX.length()), info);
     // BI tools and people write table names unquoted and in any case; MYSQL_ANSI keeps "quotes"
@@ -171,6 +190,9 @@ public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
 
   @Override
   public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
+    if (isRemote(url)) {
+      return Remote.DRIVER.getPropertyInfo(DsapRemoteDriver.PREFIX + url.substring(DsapRemoteDriver.PREFIX.length()), info);
+    }
     List<DriverPropertyInfo> list = new ArrayList<>();
     for (DsapProperty p : DsapProperty.values()) {
       DriverPropertyInfo i = new DriverPropertyInfo(p.key(), info == null ? null : p.get(info));
