@@ -166,10 +166,11 @@ public final class SparkValidation {
     // 5. duplicate rows (typed values), after the earlier ones in file order
     Severity dup = doc.duplicateRowsOrDefault().severity();
     if (dup != null) {
-      Column[] all = new Column[cols.size()];
+      Column[] all = new Column[cols.size() + 1];
       for (int i = 0; i < cols.size(); i++) {
         all[i] = col(typedName(i));
       }
+      all[cols.size()] = ok; // rejected records are not rows to repeat
       typed = typed.withColumn("_dsap_dup", when(ok, row_number().over(Window.partitionBy(all)
           .orderBy(col(SparkInput.FILE), col(SparkInput.ROW)))));
       checks.add(new CheckDef("duplicate_row", null, dup, 1.0, ok, ok.and(col("_dsap_dup").gt(1)),
@@ -217,7 +218,8 @@ public final class SparkValidation {
     }
     if (Boolean.TRUE.equals(c.unique())) {
       String flag = "_dsap_u" + i;
-      d = d.withColumn(flag, when(present, row_number().over(Window.partitionBy(value)
+      // rejected records are not read, so they must not count as a first occurrence either
+      d = d.withColumn(flag, when(present, row_number().over(Window.partitionBy(value, present)
           .orderBy(col(SparkInput.FILE), col(SparkInput.ROW)))));
       checks.add(new CheckDef("unique", name, sev, mostly, present, present.and(col(flag).gt(1)), text,
           "a value not seen before", concat(lit(name + " "), text, lit(" appears again")),

@@ -72,9 +72,9 @@ class SparkValidationTest {
     StringBuilder b = new StringBuilder("order_id,email,quantity,unit_price,status,order_date,ship_date,code\n");
     String[] statuses = {"shipped", "pending", "cancelled"};
     for (int i = 1; i <= ROWS; i++) {
-      long id = rnd.nextInt(200) == 0 && i > 1 ? i - 1 : i; // duplicate ids
+      long id = rnd.nextInt(200) == 0 && i > 1 || i == 501 ? i - 1 : i; // duplicate ids; 501 repeats a rejected row
       String email = rnd.nextInt(100) == 0 ? "" : rnd.nextInt(60) == 0 ? "user" + i + "@example" : "u" + i + "@x.com";
-      String qty = rnd.nextInt(150) == 0 ? "abc" : String.valueOf(rnd.nextInt(120) - 5);
+      String qty = rnd.nextInt(150) == 0 || i == 500 ? "abc" : String.valueOf(rnd.nextInt(120) - 5);
       String price = rnd.nextInt(170) == 0 ? "-1.50" : rnd.nextInt(200) == 0 ? "12.345" : (rnd.nextInt(10000) / 100.0) + "";
       String status = rnd.nextInt(80) == 0 ? "Shipped" : statuses[rnd.nextInt(3)];
       int day = 1 + rnd.nextInt(27);
