@@ -179,8 +179,10 @@ final class ServerMeta extends JdbcMeta {
   private Session session(String connectionId) {
     Session s = owned(connectionId);
     if (s == null) {
+      // Avatica's "missing connection" code: clients with transparent_reconnection open a new one
       throw ClientErrors.error("connection " + connectionId + " is not open on this server (closed, or idle"
-          + " longer than server.limits.idle_timeout); open a new connection", 0, "08003");
+          + " longer than server.limits.idle_timeout); open a new connection",
+          org.apache.calcite.avatica.remote.Service.ErrorResponse.MISSING_CONNECTION_ERROR_CODE, "08003");
     }
     return s;
   }
