@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
         "Ctrl-C (SIGTERM) stops it: running statements get server.shutdown_grace to finish."},
     footer = {"", "Examples:", "  dsap serve --root data",
         "  dsap serve --config /etc/dsap/dsap.yaml",
-        "  client URL: jdbc:avatica:remote:url=http://127.0.0.1:8765;serialization=protobuf"})
+        "  client URL: jdbc:dsap:remote:url=http://127.0.0.1:8765 (the dsap driver jar; docs/dbeaver.md)"})
 final class ServeCommand implements Callable<Integer> {
   /** The server this process runs (for the shutdown hook, and for tests that stop it). */
   private static final AtomicReference<DsapServer> RUNNING = new AtomicReference<>();

@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
 /** {@code dsap server add-user}: administration of the server's users file. */
 @Command(name = "server", mixinStandardHelpOptions = true,
     description = "Administer the dsap server (see docs/server.md).",
-    subcommands = {ServerCommand.AddUser.class})
+    subcommands = {ServerCommand.AddUser.class},
+    footer = {"", "Examples:", "  dsap server add-user alice --role reader",
+        "  dsap help server add-user"})
 final class ServerCommand implements Callable<Integer> {
   @ParentCommand
   Main main;
