@@ -28,7 +28,7 @@ public final class FileProjectScanRule extends RelRule<FileRuleConfig> {
   }
 
   /** The scan fields for a projection of input references, or null if it computes anything. */
-  private static int[] fieldsOf(List<RexNode> exps, int[] scanFields) {
+  static int[] fieldsOf(List<RexNode> exps, int[] scanFields) {
     int[] fields = new int[exps.size()];
     Set<Integer> seen = new HashSet<>();
     for (int i = 0; i < exps.size(); i++) {

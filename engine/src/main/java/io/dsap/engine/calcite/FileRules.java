@@ -22,4 +22,18 @@ public final class FileRules {
   public static final RelOptRule COUNT_SCAN = FileRuleConfig.of(
       b0 -> b0.operand(LogicalAggregate.class).oneInput(b1 -> b1.operand(FileTableScan.class).noInputs()),
       FileCountScanRule::new).toRule();
+
+  /** A {@code GROUP BY} over a file scan, aggregated in the scan. */
+  public static final RelOptRule GROUP_SCAN = FileRuleConfig.of(
+      b0 -> b0.operand(LogicalAggregate.class).oneInput(b1 -> b1.operand(FileTableScan.class).noInputs()),
+      FileGroupScanRule::new).toRule();
+
+  /**
+   * A {@code GROUP BY} over a projection of columns over a file scan: the projection is in the
+   * planner's logical convention and the scan in Enumerable, so the rule above never sees them paired.
+   */
+  public static final RelOptRule GROUP_PROJECT_SCAN = FileRuleConfig.of(
+      b0 -> b0.operand(LogicalAggregate.class).oneInput(b1 -> b1.operand(LogicalProject.class)
+          .oneInput(b2 -> b2.operand(FileTableScan.class).noInputs())),
+      FileGroupScanRule::new).withDescription("FileGroupScanRule(project)").toRule();
 }

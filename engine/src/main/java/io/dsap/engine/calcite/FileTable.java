@@ -1,5 +1,9 @@
 package io.dsap.engine.calcite;
 
+import io.dsap.engine.aggregate.GroupBy;
+import io.dsap.engine.aggregate.GroupState;
+import io.dsap.engine.batch.Batch;
+import io.dsap.engine.format.BatchReader;
 import io.dsap.engine.format.FormatOptions;
 import io.dsap.engine.format.FormatReader;
 import io.dsap.engine.format.ProgressListener;
@@ -16,6 +20,7 @@ import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
@@ -126,6 +131,39 @@ public final class FileTable extends AbstractTable implements TranslatableTable 
         Object[] row = new Object[columns];
         java.util.Arrays.fill(row, rows[0]);
         return org.apache.calcite.linq4j.Linq4j.singletonEnumerator(row);
+      }
+    };
+  }
+
+  /**
+   * Called by generated code for {@link FileGroupScan}: the groups of a {@code GROUP BY}, each split
+   * aggregated into its own {@link GroupState} on a scan thread and the states merged in file order.
+   * A split with more than {@link GroupBy#MAX_GROUPS_PER_SPLIT} groups stops the parallel fold; the
+   * file is then aggregated again in one pass into one state (memory like Calcite's own aggregate).
+   */
+  public Enumerable<Object[]> group(DataContext root, GroupBy plan) {
+    return new AbstractEnumerable<Object[]>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        TableSource source = source();
+        RejectLog log = new RejectLog(KEEP_REJECTS);
+        GroupState state;
+        try {
+          state = source.fold(plan.projection(), log, () -> plan.newState(true), GroupState::add, GroupState::merge);
+        } catch (GroupState.TooManyGroups e) {
+          log = new RejectLog(KEEP_REJECTS);
+          state = plan.newState(false);
+          try (BatchReader reader = source.open(plan.projection(), log, ProgressListener.NONE)) {
+            for (Batch b = reader.next(); b != null; b = reader.next()) {
+              state.add(b);
+            }
+          }
+        }
+        lastRejects = log;
+        List<Reject> first = log.rejects();
+        journal.record(new ScanJournal.Entry(displayName, state.rowsRead() + log.count(), log.count(),
+            first.isEmpty() ? null : first.get(0)));
+        return Linq4j.enumerator(state.rows());
       }
     };
   }

@@ -63,6 +63,8 @@ public final class FileTableScan extends TableScan implements EnumerableRel {
     planner.addRule(FileRules.PROJECT_SCAN);
     planner.addRule(FileRules.AGGREGATE_SCAN);
     planner.addRule(FileRules.COUNT_SCAN);
+    planner.addRule(FileRules.GROUP_SCAN);
+    planner.addRule(FileRules.GROUP_PROJECT_SCAN);
   }
 
   @Override

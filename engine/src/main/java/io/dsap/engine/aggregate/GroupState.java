@@ -1,0 +1,362 @@
+package io.dsap.engine.aggregate;
+
+import io.dsap.engine.batch.Batch;
+import io.dsap.engine.batch.BooleanVector;
+import io.dsap.engine.batch.ColumnVector;
+import io.dsap.engine.batch.DoubleVector;
+import io.dsap.engine.batch.LongVector;
+import io.dsap.engine.batch.StringVector;
+import io.dsap.engine.types.ColumnType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Hash aggregation of one split (or of the merged splits): groups keyed by numbers (a VARCHAR key
+ * by its number in a per-state dictionary), accumulators in primitive arrays indexed by group.
+ * A batch is read column by column: first every row's group, then each aggregate in one loop
+ * over its vector, so no value is boxed per row. Not thread-safe: one state per split.
+ */
+public final class GroupState {
+  /** Thrown when a limited state would hold more groups than its limit. */
+  public static final class TooManyGroups extends RuntimeException {
+    TooManyGroups() {
+      super("more than " + GroupBy.MAX_GROUPS_PER_SPLIT + " groups in a split", null, false, false);
+    }
+  }
+
+  private final GroupBy plan;
+  private final int limit;
+  private final int k;
+  private final ByteDictionary[] dictionaries;
+  private long rowsRead;
+
+  // groups: the key of group g is keys[c][g] (null when keyNulls[c][g]) for each key column c
+  private int groups;
+  private long[][] keys;
+  private boolean[][] keyNulls;
+  private int[] groupHashes;
+  private int[] table = new int[64]; // group + 1, 0 when empty
+
+  // accumulators of aggregate a for group g: counts[a][g] values seen, longs/doubles the sum, min or max
+  private long[][] counts;
+  private long[][] longs;
+  private double[][] doubles;
+  private BigDecimal[][] overflows; // DECIMAL sums past the range of a long, per group, lazily
+
+  // per batch: each row's key codes and group
+  private long[][] rowKeys = new long[0][];
+  private boolean[][] rowNulls = new boolean[0][];
+  private int[] rowGroups = new int[0];
+
+  GroupState(GroupBy plan, int limit) {
+    this.plan = plan;
+    this.limit = limit;
+    this.k = plan.keys().length;
+    this.dictionaries = new ByteDictionary[k];
+    for (int c = 0; c < k; c++) {
+      if (plan.keyTypes()[c] == ColumnType.VARCHAR) {
+        dictionaries[c] = new ByteDictionary();
+      }
+    }
+    int n = plan.aggs().size();
+    int cap = 16;
+    keys = new long[k][cap];
+    keyNulls = new boolean[k][cap];
+    groupHashes = new int[cap];
+    counts = new long[n][cap];
+    longs = new long[n][cap];
+    doubles = new double[n][cap];
+    overflows = new BigDecimal[n][];
+  }
+
+  /** Rows added so far (merged states included). */
+  public long rowsRead() {
+    return rowsRead;
+  }
+
+  /** Adds the rows of a batch of the plan's projection. */
+  public void add(Batch b) {
+    int rows = b.rowCount();
+    rowsRead += rows;
+    if (rowGroups.length < rows) {
+      rowKeys = new long[k][rows];
+      rowNulls = new boolean[k][rows];
+      rowGroups = new int[rows];
+    }
+    for (int c = 0; c < k; c++) {
+      encode(c, b.column(plan.keys()[c]), rows);
+    }
+    for (int r = 0; r < rows; r++) {
+      rowGroups[r] = group(rowKeys, rowNulls, r, true);
+    }
+    List<GroupBy.Agg> aggs = plan.aggs();
+    for (int a = 0; a < aggs.size(); a++) {
+      GroupBy.Agg agg = aggs.get(a);
+      if (agg.kind() == GroupBy.Kind.COUNT_STAR) {
+        long[] n = counts[a];
+        for (int r = 0; r < rows; r++) {
+          n[rowGroups[r]]++;
+        }
+      } else {
+        accumulate(a, agg, b.column(agg.arg()), rows);
+      }
+    }
+  }
+
+  private void encode(int c, ColumnVector v, int rows) {
+    long[] codes = rowKeys[c];
+    boolean[] nulls = rowNulls[c];
+    if (v instanceof StringVector s) {
+      ByteDictionary d = dictionaries[c];
+      byte[] data = s.data();
+      for (int r = 0; r < rows; r++) {
+        nulls[r] = s.isNull(r);
+        codes[r] = nulls[r] ? 0 : d.id(data, s.start(r), s.end(r));
+      }
+    } else if (v instanceof LongVector l) {
+      long[] values = l.values();
+      for (int r = 0; r < rows; r++) {
+        nulls[r] = l.isNull(r);
+        codes[r] = nulls[r] ? 0 : values[r];
+      }
+    } else if (v instanceof BooleanVector bv) {
+      for (int r = 0; r < rows; r++) {
+        nulls[r] = bv.isNull(r);
+        codes[r] = !nulls[r] && bv.value(r) ? 1 : 0;
+      }
+    } else {
+      throw new IllegalStateException("a GROUP BY key in a " + v.getClass().getSimpleName());
+    }
+  }
+
+  private void accumulate(int a, GroupBy.Agg agg, ColumnVector v, int rows) {
+    long[] n = counts[a];
+    int[] g = rowGroups;
+    if (agg.kind() == GroupBy.Kind.COUNT) {
+      for (int r = 0; r < rows; r++) {
+        if (!v.isNull(r)) {
+          n[g[r]]++;
+        }
+      }
+    } else if (agg.argIsDouble()) { // only sums: MIN and MAX of DOUBLE stay in Calcite
+      double[] values = ((DoubleVector) v).values();
+      double[] sum = doubles[a];
+      for (int r = 0; r < rows; r++) {
+        if (!v.isNull(r)) {
+          n[g[r]]++;
+          sum[g[r]] += values[r];
+        }
+      }
+    } else {
+      long[] values = ((LongVector) v).values();
+      long[] acc = longs[a];
+      switch (agg.kind()) {
+        case MIN:
+          for (int r = 0; r < rows; r++) {
+            if (!v.isNull(r) && (n[g[r]]++ == 0 || values[r] < acc[g[r]])) {
+              acc[g[r]] = values[r];
+            }
+          }
+          break;
+        case MAX:
+          for (int r = 0; r < rows; r++) {
+            if (!v.isNull(r) && (n[g[r]]++ == 0 || values[r] > acc[g[r]])) {
+              acc[g[r]] = values[r];
+            }
+          }
+          break;
+        default:
+          if (agg.out() == GroupBy.Out.DECIMAL) { // exact, like BigDecimal sums
+            for (int r = 0; r < rows; r++) {
+              if (!v.isNull(r)) {
+                n[g[r]]++;
+                addDecimal(a, g[r], values[r]);
+              }
+            }
+          } else { // wraps like Calcite's int and long sums
+            for (int r = 0; r < rows; r++) {
+              if (!v.isNull(r)) {
+                n[g[r]]++;
+                acc[g[r]] += values[r];
+              }
+            }
+          }
+      }
+    }
+  }
+
+  private void addDecimal(int a, int group, long value) {
+    long s = longs[a][group];
+    long r = s + value;
+    if (((s ^ r) & (value ^ r)) < 0) { // overflow: move the sum so far out of the long
+      if (overflows[a] == null) {
+        overflows[a] = new BigDecimal[groupHashes.length];
+      }
+      BigDecimal o = overflows[a][group];
+      BigDecimal moved = BigDecimal.valueOf(s).add(BigDecimal.valueOf(value));
+      overflows[a][group] = o == null ? moved : o.add(moved);
+      r = 0;
+    }
+    longs[a][group] = r;
+  }
+
+  /** The group of row {@code r} of the given key codes, created if new. */
+  private int group(long[][] codes, boolean[][] nulls, int r, boolean limited) {
+    long h = 0;
+    for (int c = 0; c < k; c++) {
+      h = (h + (nulls[c][r] ? 0x5BD1E995L : codes[c][r])) * 0x9E3779B97F4A7C15L;
+    }
+    int hash = (int) (h ^ (h >>> 32));
+    int mask = table.length - 1;
+    for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+      int e = table[slot];
+      if (e == 0) {
+        if (limited && groups >= limit) {
+          throw new TooManyGroups();
+        }
+        return insert(slot, hash, codes, nulls, r);
+      }
+      int g = e - 1;
+      if (groupHashes[g] == hash && sameKey(g, codes, nulls, r)) {
+        return g;
+      }
+    }
+  }
+
+  private boolean sameKey(int g, long[][] codes, boolean[][] nulls, int r) {
+    for (int c = 0; c < k; c++) {
+      if (keyNulls[c][g] != nulls[c][r] || (!nulls[c][r] && keys[c][g] != codes[c][r])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int insert(int slot, int hash, long[][] codes, boolean[][] nulls, int r) {
+    if (groups == groupHashes.length) {
+      grow(groups * 2);
+    }
+    int g = groups++;
+    for (int c = 0; c < k; c++) {
+      keys[c][g] = codes[c][r];
+      keyNulls[c][g] = nulls[c][r];
+    }
+    groupHashes[g] = hash;
+    table[slot] = g + 1;
+    if (groups * 2 > table.length) {
+      int[] t = new int[table.length * 2];
+      int mask = t.length - 1;
+      for (int i = 0; i < groups; i++) {
+        int s = groupHashes[i] & mask;
+        while (t[s] != 0) {
+          s = (s + 1) & mask;
+        }
+        t[s] = i + 1;
+      }
+      table = t;
+    }
+    return g;
+  }
+
+  private void grow(int cap) {
+    for (int c = 0; c < k; c++) {
+      keys[c] = Arrays.copyOf(keys[c], cap);
+      keyNulls[c] = Arrays.copyOf(keyNulls[c], cap);
+    }
+    groupHashes = Arrays.copyOf(groupHashes, cap);
+    for (int a = 0; a < counts.length; a++) {
+      counts[a] = Arrays.copyOf(counts[a], cap);
+      longs[a] = Arrays.copyOf(longs[a], cap);
+      doubles[a] = Arrays.copyOf(doubles[a], cap);
+      if (overflows[a] != null) {
+        overflows[a] = Arrays.copyOf(overflows[a], cap);
+      }
+    }
+  }
+
+  /** Merges the state of the next split into this one (never limited) and returns this. */
+  public GroupState merge(GroupState other) {
+    rowsRead += other.rowsRead;
+    long[][] codes = new long[k][1];
+    boolean[][] nulls = new boolean[k][1];
+    List<GroupBy.Agg> aggs = plan.aggs();
+    for (int og = 0; og < other.groups; og++) {
+      for (int c = 0; c < k; c++) {
+        nulls[c][0] = other.keyNulls[c][og];
+        long code = other.keys[c][og];
+        codes[c][0] = dictionaries[c] != null && !nulls[c][0] ? dictionaries[c].idOf(other.dictionaries[c], (int) code)
+            : code;
+      }
+      int g = group(codes, nulls, 0, false);
+      for (int a = 0; a < aggs.size(); a++) {
+        long on = other.counts[a][og];
+        long n = counts[a][g];
+        counts[a][g] = n + on;
+        if (on == 0) {
+          continue;
+        }
+        long ol = other.longs[a][og];
+        switch (aggs.get(a).kind()) {
+          case MIN:
+            if (n == 0 || ol < longs[a][g]) {
+              longs[a][g] = ol;
+            }
+            break;
+          case MAX:
+            if (n == 0 || ol > longs[a][g]) {
+              longs[a][g] = ol;
+            }
+            break;
+          case SUM:
+          case SUM0:
+            doubles[a][g] += other.doubles[a][og];
+            if (aggs.get(a).out() == GroupBy.Out.DECIMAL) {
+              addDecimal(a, g, ol);
+              BigDecimal oo = other.overflows[a] == null ? null : other.overflows[a][og];
+              if (oo != null) {
+                if (overflows[a] == null) {
+                  overflows[a] = new BigDecimal[groupHashes.length];
+                }
+                overflows[a][g] = overflows[a][g] == null ? oo : overflows[a][g].add(oo);
+              }
+            } else {
+              longs[a][g] += ol;
+            }
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    return this;
+  }
+
+  /** The result rows: the keys, then the aggregates, as Calcite's Enumerable code holds them. */
+  public List<Object[]> rows() {
+    List<GroupBy.Agg> aggs = plan.aggs();
+    List<Object[]> out = new ArrayList<>(groups);
+    for (int g = 0; g < groups; g++) {
+      Object[] row = new Object[k + aggs.size()];
+      for (int c = 0; c < k; c++) {
+        row[c] = keyNulls[c][g] ? null : key(c, keys[c][g]);
+      }
+      for (int a = 0; a < aggs.size(); a++) {
+        row[k + a] = aggs.get(a).value(counts[a][g], longs[a][g], doubles[a][g],
+            overflows[a] == null ? null : overflows[a][g]);
+      }
+      out.add(row);
+    }
+    return out;
+  }
+
+  private Object key(int c, long code) {
+    switch (plan.keyTypes()[c]) {
+      case VARCHAR: return dictionaries[c].string((int) code);
+      case BOOLEAN: return code == 1;
+      case BIGINT: return code;
+      default: return (int) code; // INTEGER, DATE (epoch day)
+    }
+  }
+}
