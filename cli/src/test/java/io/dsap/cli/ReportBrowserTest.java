@@ -57,7 +57,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * fails.
  */
 class ReportBrowserTest {
-  static final String REQUIRE = "DSAP_REQUIRE_BROWSER";
+  static final String REQUIRE = "REPORT_TEST_REQUIRE_BROWSER";
   static final Path ARTIFACTS = Path.of("target", "report-browser").toAbsolutePath();
   static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
   static final String EVIL_CSV = String.join("\n",
@@ -77,8 +77,8 @@ class ReportBrowserTest {
 
   @BeforeAll
   static void start() throws IOException {
-    Path chromium = Path.of(env("DSAP_CHROMIUM", "/usr/bin/chromium"));
-    Path chromedriver = Path.of(env("DSAP_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    Path chromium = Path.of(env("REPORT_TEST_CHROMIUM", "/usr/bin/chromium"));
+    Path chromedriver = Path.of(env("REPORT_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
     if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
       String message = "no headless browser: " + chromium + " and " + chromedriver + " must exist"
           + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)";
