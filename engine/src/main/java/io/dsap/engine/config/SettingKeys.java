@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * The catalogue of every configuration key: name, type, default, environment name, description, allowed values
@@ -13,6 +14,7 @@ import java.util.Map;
  * it there.
  */
 public final class SettingKeys {
+  private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
   private static final Map<String, SettingKey> BY_NAME = new LinkedHashMap<>();
 
   // --- data
@@ -113,7 +115,7 @@ public final class SettingKeys {
     String n = name.toLowerCase(Locale.ROOT);
     List<Map.Entry<Integer, String>> scored = new ArrayList<>();
     for (String k : BY_NAME.keySet()) {
-      int d = distance(n, k);
+      int d = LEVENSHTEIN.apply(n, k);
       String last = k.substring(k.lastIndexOf('.') + 1);
       if (d <= 2 || n.endsWith(last) || k.endsWith(n.substring(n.lastIndexOf('.') + 1))) {
         scored.add(Map.entry(d, k));
@@ -127,24 +129,6 @@ public final class SettingKeys {
     return Collections.unmodifiableList(result);
   }
 
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
-  }
 
   private static SettingKey add(SettingKey key) {
     if (BY_NAME.put(key.name(), key) != null) {

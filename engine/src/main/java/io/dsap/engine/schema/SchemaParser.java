@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Reads schema documents (YAML, or JSON) and says exactly what is wrong with a bad one: the
@@ -28,6 +29,7 @@ import java.util.List;
  * and what is accepted.
  */
 public final class SchemaParser {
+  private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
   private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
   private static final ObjectMapper JSON = configure(new ObjectMapper());
 
@@ -183,27 +185,9 @@ public final class SchemaParser {
   /** The known key closest to a typo, if it is close (edit distance at most 2). */
   static String nearest(String key, Collection<Object> known) {
     return known.stream().map(Object::toString)
-        .filter(k -> distance(k, key) <= 2)
-        .min(Comparator.comparingInt(k -> distance(k, key)))
+        .filter(k -> LEVENSHTEIN.apply(k, key) <= 2)
+        .min(Comparator.comparingInt(k -> LEVENSHTEIN.apply(k, key)))
         .orElse(null);
   }
 
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
-  }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** {@code allowed_values}: every non-null value is one of a list (numbers compare by value: 2.50 = 2.5). */
 public final class AllowedValuesCheck extends AbstractCheck {
@@ -68,7 +69,7 @@ public final class AllowedValuesCheck extends AbstractCheck {
       }
     }
     for (String a : allowed) {
-      if (Edits.distance(a.toLowerCase(Locale.ROOT), t) <= Math.min(2, a.length() / 3)) {
+      if (LevenshteinDistance.getDefaultInstance().apply(a.toLowerCase(Locale.ROOT), t) <= Math.min(2, a.length() / 3)) {
         return a;
       }
     }
