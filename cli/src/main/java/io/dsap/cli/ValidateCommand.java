@@ -55,6 +55,7 @@ import picocli.CommandLine.ParentCommand;
         "  dsap --root data validate orders.csv --schema orders@2 --fail-on warning",
         "  dsap validate orders.csv --schema-file orders.schema.yaml --format junit > validation.xml",
         "  dsap validate orders.csv --rules 'quantity > 0; ship_date >= order_date' --format json",
+        "  dsap validate orders.csv --rules orders.rules --fail-on warning",
         "  dsap --root data validate '*.csv'",
         "  dsap validate examples/                  # every data file in the folder"})
 final class ValidateCommand implements Callable<Integer> {
@@ -88,8 +89,9 @@ final class ValidateCommand implements Callable<Integer> {
       description = "A schema file (YAML or JSON) anywhere, relative to the current directory.")
   private Path schemaFile;
 
-  @Option(names = "--rules", paramLabel = "RULES",
-      description = "SQL conditions every row must meet, separated by ';' ('quantity > 0; email IS NOT NULL').")
+  @Option(names = "--rules", paramLabel = "FILE|RULES",
+      description = {"SQL conditions every row must meet: a file with one condition per line ('#' starts a comment),",
+          "or the conditions themselves separated by ';' ('quantity > 0; email IS NOT NULL')."})
   private String rules;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -186,9 +188,32 @@ final class ValidateCommand implements Callable<Integer> {
       sql.append(", ").append(literal(schemaArg == null ? "" : schemaArg));
     }
     if (rules != null) {
-      sql.append(", ").append(literal(rules));
+      sql.append(", ").append(literal(rulesText()));
     }
     return sql.append(')').toString();
+  }
+
+  /** --rules as validate() takes them: the conditions of a rules file joined with ';', or the text as given. */
+  private String rulesText() {
+    Path file;
+    try {
+      file = Path.of(rules);
+    } catch (InvalidPathException e) {
+      return rules;
+    }
+    if (!Files.isRegularFile(file)) {
+      return rules;
+    }
+    try {
+      List<String> conditions = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+          .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+      if (conditions.isEmpty()) {
+        throw new CliException("the rules file " + file + " has no rule: write one SQL condition per line");
+      }
+      return String.join("; ", conditions);
+    } catch (IOException e) {
+      throw new CliException("cannot read the rules file " + file + ": " + e.getMessage());
+    }
   }
 
   static String literal(String s) {

@@ -201,6 +201,22 @@ class ValidateCommandTest {
   }
 
   @Test
+  void rulesComeFromAFileWithOneConditionPerLine() throws IOException {
+    Path rulesFile = root.resolve("qty.rules");
+    Files.writeString(rulesFile, "# quantities are positive and small\nqty > 0\n\nqty < 6\n");
+    Cli.Result r = here("data/a.csv", "--rules", rulesFile.toString(), "--format", "json");
+    assertEquals(1, r.exitCode(), r::toString);
+    assertEquals("data/a.csv: 1 error, 0 warnings in 2 rows", r.err().strip(), r::toString);
+    assertTrue(r.out().contains("\"check\":\"rule:qty > 0\""), r::toString);
+    Cli.Result both = here("data/b.csv", "--rules", rulesFile.toString());
+    assertEquals("data/b.csv: 1 error, 0 warnings in 2 rows", both.err().strip(), both::toString); // 6 is not < 6
+    Files.writeString(rulesFile, "# nothing\n");
+    Cli.Result empty = here("data/a.csv", "--rules", rulesFile.toString());
+    assertEquals(2, empty.exitCode(), empty::toString);
+    assertTrue(empty.err().contains("has no rule"), empty::toString);
+  }
+
+  @Test
   void usageAndRuntimeErrorsExit2() {
     Cli.Result missing = here("nope.csv");
     assertEquals(2, missing.exitCode(), missing::toString);
