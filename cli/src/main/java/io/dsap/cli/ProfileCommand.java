@@ -185,20 +185,8 @@ final class ProfileCommand implements Callable<Integer> {
         return new Target(arg, null); // a remote server resolves its own paths
       }
       Path root = connection.dataRoot();
-      Path path;
-      try {
-        path = root.resolve(arg).toAbsolutePath().normalize();
-      } catch (InvalidPathException e) {
-        throw new CliException("'" + arg + "' is not a valid path: " + e.getMessage(), e);
-      }
-      if (!path.startsWith(root)) {
-        throw new CliException(arg + " is outside the data root " + root + ". FILE is relative to the data root;"
-            + " pass --root " + (path.getParent() == null ? "/" : path.getParent()) + " to read it");
-      }
-      if (!Files.isRegularFile(path)) {
-        throw new CliException("file not found: " + path + " (FILE is relative to the data root " + root + ")");
-      }
-      return new Target(root.relativize(path).toString().replace('\\', '/'), path);
+      String file = FileArgs.relative(root, arg); // inside the root, and a file
+      return new Target(file, root.resolve(file));
     }
   }
 

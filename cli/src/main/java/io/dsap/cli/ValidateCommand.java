@@ -184,12 +184,12 @@ final class ValidateCommand implements Callable<Integer> {
   // ---- queries
 
   private String call(String function, String file, String schemaArg) {
-    StringBuilder sql = new StringBuilder(function).append('(').append(literal(file));
+    StringBuilder sql = new StringBuilder(function).append('(').append(FileArgs.literal(file));
     if (schemaArg != null || rules != null) {
-      sql.append(", ").append(literal(schemaArg == null ? "" : schemaArg));
+      sql.append(", ").append(FileArgs.literal(schemaArg == null ? "" : schemaArg));
     }
     if (rules != null) {
-      sql.append(", ").append(literal(rulesText()));
+      sql.append(", ").append(FileArgs.literal(rulesText()));
     }
     return sql.append(')').toString();
   }
@@ -217,9 +217,6 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  static String literal(String s) {
-    return "'" + s.replace("'", "''") + "'";
-  }
 
   private void readIssues(Connection db, String file, String schemaArg, FileResult r, JsonGenerator json,
       TableWriter table) throws SQLException, IOException {
