@@ -48,9 +48,37 @@ class RowErrorsTest {
         SQLException e = assertThrows(SQLException.class, () -> s.executeQuery(sql));
         assertTrue(e.getMessage().contains("try_decimal(s, p, s): argument s is 5; the scale must be between 0 and"
             + " the precision (2)"), e.getMessage());
-        // Avatica wraps failures inside executeQuery itself and keeps the cause, but sets no SQLState
         assertInstanceOf(DsapException.class, dsapCause(e), sql);
+        assertEquals("DSAP-1006", e.getSQLState(), sql);
+        assertEquals(1006, e.getErrorCode(), sql);
       }
+    }
+  }
+
+  @Test
+  void failureWhileAPreparedStatementExecutesKeepsTheDsapStateInItsCause() throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT try_decimal(val, 2, ?) FROM checks ORDER BY 1")) {
+      ps.setInt(1, 5);
+      // Avatica wraps it once more here, with no SQLState (a PreparedStatement's path has no
+      // dsap hook); the stated exception is the cause
+      SQLException e = assertThrows(SQLException.class, ps::executeQuery);
+      assertTrue(e.getMessage().contains("DSAP-1006: try_decimal(s, p, s): argument s is 5"), e.getMessage());
+      assertEquals("DSAP-1006", assertInstanceOf(SQLException.class, e.getCause()).getSQLState());
+    }
+  }
+
+  @Test
+  void unknownColumnOrTableIsASyntaxOrAccessError() throws SQLException {
+    try (Statement s = c.createStatement()) {
+      SQLException column = assertThrows(SQLException.class, () -> s.executeQuery("SELECT no_such FROM checks"));
+      assertEquals("42000", column.getSQLState());
+      assertTrue(column.getMessage().startsWith("Error while executing SQL \"SELECT no_such FROM checks\": From line 1,"),
+          column.getMessage());
+      assertTrue(column.getMessage().contains("Column 'no_such' not found"), column.getMessage());
+      SQLException table = assertThrows(SQLException.class, () -> s.execute("SELECT * FROM no_such_table"));
+      assertEquals("42000", table.getSQLState());
+      SQLException parse = assertThrows(SQLException.class, () -> s.executeQuery("SELEC 1"));
+      assertEquals("42000", parse.getSQLState());
     }
   }
 

@@ -19,6 +19,7 @@ import io.dsap.udfs.functions.FunctionCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import java.util.Optional;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 
@@ -62,6 +64,33 @@ public final class DsapMeta extends CalciteMetaImpl {
   @Override
   public void rollback(ConnectionHandle ch) {
     // nothing to roll back
+  }
+
+  /**
+   * As Calcite's, except that failures reach {@code Statement.execute*} with an SQLState a tool
+   * can act on: a failure while the first rows are computed (ORDER BY, a blocking aggregate) as
+   * the SQLException {@link DsapResultSet} made ({@code DSAP-nnnn}), a statement Calcite cannot
+   * parse or validate as {@link SqlErrors#SYNTAX_OR_ACCESS}. Avatica would wrap either without one.
+   */
+  @Override
+  public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame,
+      PrepareCallback callback) throws NoSuchStatementException {
+    try {
+      return super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback);
+    } catch (RuntimeException e) {
+      SQLException stated = SqlErrors.stated(sql, e);
+      if (stated == null) {
+        throw e;
+      }
+      // Meta declares no SQLException, but every JDBC method on the way does and Avatica only
+      // catches RuntimeExceptions there: the exception arrives at the caller as it is.
+      throw DsapMeta.<RuntimeException>sneaky(stated);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> T sneaky(Throwable t) throws T {
+    throw (T) t;
   }
 
   /**
