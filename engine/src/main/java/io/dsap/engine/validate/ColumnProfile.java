@@ -37,8 +37,15 @@ public final class ColumnProfile {
   Set<Object> distinct = new HashSet<>();
   boolean duplicates;
 
-  ColumnProfile(ColumnSpec spec) {
+  private final SemanticType[] semanticTypes;
+
+  ColumnProfile(ColumnSpec spec, boolean values) {
     this.spec = spec;
+    this.semanticTypes = values ? SemanticType.values() : BuiltInChecks.STRICT_TYPES.toArray(new SemanticType[0]);
+    if (!values) {
+      counts = null;
+      distinct = null;
+    }
   }
 
   void add(Object v, String text) {
@@ -57,7 +64,7 @@ public final class ColumnProfile {
       if (maxText == null || text.compareTo(maxText) > 0) {
         maxText = text;
       }
-      for (SemanticType t : SemanticType.values()) {
+      for (SemanticType t : semanticTypes) {
         if (t.matches(text)) {
           semanticMatches.merge(t, 1L, Long::sum);
         }
