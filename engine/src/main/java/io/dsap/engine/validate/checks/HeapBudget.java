@@ -6,8 +6,8 @@ package io.dsap.engine.validate.checks;
  * check with an issue saying so instead of failing the whole validation with OutOfMemoryError.
  */
 final class HeapBudget {
-  /** Share of the maximum heap one check's table may take (the table doubles, so the old one is freed after). */
-  static final double SHARE = 0.25;
+  /** Share of the maximum heap one check's table may take: two such tables, each briefly next to its doubled copy, and the reader's splits must fit together. */
+  static final double SHARE = 0.125;
 
   private HeapBudget() {}
 
