@@ -21,7 +21,7 @@ final class BuiltInChecks {
   static final double SEMANTIC = 0.90;
   static final long MIN_ROWS = 50;
   static final long MIN_SEMANTIC_VALUES = 10;
-  private static final List<SemanticType> STRICT_TYPES = List.of(SemanticType.EMAIL, SemanticType.URL,
+  static final List<SemanticType> STRICT_TYPES = List.of(SemanticType.EMAIL, SemanticType.URL,
       SemanticType.UUID, SemanticType.IPV4, SemanticType.IPV6);
 
   private BuiltInChecks() {}

@@ -18,17 +18,33 @@ public final class FileProfile {
   private long rejectedRecords;
 
   public FileProfile(List<ColumnSpec> specs) {
-    specs.forEach(s -> columns.add(new ColumnProfile(s)));
+    this(specs, true);
+  }
+
+  /**
+   * @param values whether to keep value sets (distinct values, value counts) and every semantic
+   *     type's matches, for rule suggestions; a validation's first pass needs neither, and a
+   *     large file's distinct values would not fit a small heap
+   */
+  private FileProfile(List<ColumnSpec> specs, boolean values) {
+    specs.forEach(s -> columns.add(new ColumnProfile(s, values)));
   }
 
   /** Profiles {@code source} in one pass. */
   public static FileProfile of(TableSource source) {
-    return scan(source, List.of());
+    return scan(source, List.of(), true);
   }
 
-  /** One pass over {@code source}: the profile, and the first-pass statistics of {@code observers}. */
+  /**
+   * A validation's first pass over {@code source}: counts and the semantic types the built-in
+   * checks use (memory independent of the file), and the statistics of {@code observers}.
+   */
   static FileProfile scan(TableSource source, List<Check> observers) {
-    FileProfile p = new FileProfile(source.columns());
+    return scan(source, observers, false);
+  }
+
+  private static FileProfile scan(TableSource source, List<Check> observers, boolean values) {
+    FileProfile p = new FileProfile(source.columns(), values);
     int n = source.columns().size();
     int[] all = new int[n];
     for (int i = 0; i < n; i++) {

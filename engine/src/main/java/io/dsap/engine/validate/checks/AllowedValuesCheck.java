@@ -1,5 +1,7 @@
 package io.dsap.engine.validate.checks;
 
+import io.dsap.engine.batch.ColumnVector;
+import io.dsap.engine.batch.StringVector;
 import io.dsap.engine.schema.Severity;
 import io.dsap.engine.types.ColumnSpec;
 import io.dsap.engine.validate.AbstractCheck;
@@ -19,6 +21,7 @@ public final class AllowedValuesCheck extends AbstractCheck {
   private final List<String> allowed;
   private final Set<String> keys = new LinkedHashSet<>();
   private final String expected;
+  private final ByteStringSet allowedText; // text columns: looked up by bytes
 
   public AllowedValuesCheck(ColumnSpec spec, int c, List<String> allowed, Severity severity, double mostly) {
     super("allowed_values", spec.name(), severity, mostly);
@@ -28,6 +31,7 @@ public final class AllowedValuesCheck extends AbstractCheck {
     for (String a : allowed) {
       keys.add(key(a));
     }
+    this.allowedText = numeric ? null : new ByteStringSet(allowed);
     String list = String.join(", ", allowed);
     this.expected = "one of: " + (list.length() > 200 ? list.substring(0, 200) + "..." : list);
   }
@@ -45,11 +49,16 @@ public final class AllowedValuesCheck extends AbstractCheck {
 
   @Override
   public void check(Rows rows, IssueSink out) {
+    ColumnVector v = rows.column(c);
+    StringVector bytes = allowedText != null && v instanceof StringVector s ? s : null;
     for (int r = 0; r < rows.size(); r++) {
-      if (rows.isNull(r, c)) {
+      if (v.isNull(r)) {
         continue;
       }
       checked++;
+      if (bytes != null && allowedText.contains(bytes.data(), bytes.start(r), bytes.end(r))) {
+        continue;
+      }
       String text = rows.text(r, c);
       if (!keys.contains(key(text))) {
         String near = nearest(text);

@@ -9,13 +9,15 @@ import io.dsap.engine.validate.Rows;
 
 /**
  * {@code duplicate_row}: a row whose every value equals an earlier row's. Rows are kept as
- * 128-bit fingerprints ({@link Hash128Map}, 40 to 80 bytes a row); past {@link #MAX_ROWS} rows
- * the check stops and says so.
+ * 128-bit fingerprints ({@link Hash128Map}, 40 to 80 bytes a row); past {@link #MAX_ROWS} rows,
+ * or when they would outgrow the check's share of the heap ({@link HeapBudget}), the check stops
+ * and says so.
  */
 public final class DuplicateRowCheck extends AbstractCheck {
   static final int MAX_ROWS = 50_000_000;
 
   private final Hash128Map seen = new Hash128Map();
+  private final long budget = HeapBudget.bytes();
   private boolean gaveUp;
 
   public DuplicateRowCheck(Severity severity) {
@@ -29,6 +31,10 @@ public final class DuplicateRowCheck extends AbstractCheck {
     }
     int n = rows.columns().size();
     for (int r = 0; r < rows.size(); r++) {
+      if (seen.wouldGrowPast(budget)) {
+        gaveUp = true;
+        return;
+      }
       checked++;
       long h1 = 0x243F6A8885A308D3L;
       long h2 = 0x13198A2E03707344L;
@@ -72,7 +78,8 @@ public final class DuplicateRowCheck extends AbstractCheck {
   @Override
   public void finish(IssueSink out) {
     if (gaveUp) {
-      fail(null, null, null, null, "the duplicate_row check stopped after " + MAX_ROWS + " rows to bound memory",
+      fail(null, null, null, null, "the duplicate_row check stopped after " + seen.size() + " rows to bound memory"
+          + (seen.size() < MAX_ROWS ? " (the JVM's heap, -Xmx, allows no more)" : ""),
           "Find duplicates in SQL instead (GROUP BY every column HAVING count(*) > 1).", out);
     }
   }

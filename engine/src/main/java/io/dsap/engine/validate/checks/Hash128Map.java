@@ -15,6 +15,11 @@ final class Hash128Map {
     return size;
   }
 
+  /** Whether adding one more row would make the table grow beyond {@code bytes}. */
+  boolean wouldGrowPast(long bytes) {
+    return (size + 1) * 2 >= hi.length && 40L * hi.length > bytes;
+  }
+
   /** 0 if new, else the line the row was first seen on (-1 when beyond 2^31). */
   int putIfAbsent(long h, long l, long line) {
     if (size * 2 >= hi.length) {

@@ -1,44 +1,59 @@
 package io.dsap.engine.validate.checks;
 
 /**
- * A hash map from 64-bit keys to the line where each was first seen, in two primitive arrays:
- * 12 bytes a slot, 2 to 4 slots per key (the table doubles at half full): 24 to 48 bytes a key,
- * so 10 million keys take 200 to 400 MB. Lines beyond 2^31 are stored as "unknown" (-1; 0 marks
- * an empty slot).
+ * A hash map from 64-bit keys to the line where each was first seen, in one primitive array of
+ * (key, line) pairs so a lookup touches one cache line, not two: 16 bytes a slot, the table
+ * doubles at 3/4 full, so 21 to 43 bytes a key (10 million keys: 256 MB). Lines beyond 2^31 are
+ * stored as "unknown" (-1; 0 marks an empty slot).
+ *
+ * <p>Keys are placed in runs of {@link #RUN}: the run of {@code key >>> 3} lands at a hashed
+ * place, the low 3 bits pick the slot in it. Sequential ids and dates (the usual unique keys)
+ * then fill two cache lines per 8 keys instead of missing the cache on every key, while keys of a
+ * power-of-two stride still spread over the table (at worst 8 to a run, probed within it).
  */
 final class LongLineMap {
-  private long[] keys = new long[1024];
-  private int[] lines = new int[1024];
+  private static final int INITIAL = 1024;
+  static final int RUN = 8;
+
+  private long[] table = new long[2 * INITIAL]; // slot i: key at 2i, line at 2i + 1
+  private int slots = INITIAL;
   private int size;
 
   int size() {
     return size;
   }
 
+  /** Whether adding one more key would make the table grow beyond {@code bytes}. */
+  boolean wouldGrowPast(long bytes) {
+    return size + 1 >= slots - (slots >>> 2) && 32L * slots > bytes;
+  }
+
   /** Adds {@code key} first seen on {@code line}; returns 0 if new, else the line it was first seen on (-1 unknown). */
   int putIfAbsent(long key, long line) {
-    if (size * 2 >= keys.length) {
+    if (size >= slots - (slots >>> 2)) {
       grow();
     }
-    int mask = keys.length - 1;
-    int i = mix(key) & mask;
-    while (lines[i] != 0) {
-      if (keys[i] == key) {
-        return lines[i];
+    long[] t = table;
+    int mask = slots - 1;
+    int i = slot(key) & mask;
+    while (t[2 * i + 1] != 0) {
+      if (t[2 * i] == key) {
+        return (int) t[2 * i + 1];
       }
       i = (i + 1) & mask;
     }
-    keys[i] = key;
-    lines[i] = line > Integer.MAX_VALUE || line < 1 ? -1 : (int) line;
+    t[2 * i] = key;
+    t[2 * i + 1] = line > Integer.MAX_VALUE || line < 1 ? -1 : line;
     size++;
     return 0;
   }
 
   boolean contains(long key) {
-    int mask = keys.length - 1;
-    int i = mix(key) & mask;
-    while (lines[i] != 0) {
-      if (keys[i] == key) {
+    long[] t = table;
+    int mask = slots - 1;
+    int i = slot(key) & mask;
+    while (t[2 * i + 1] != 0) {
+      if (t[2 * i] == key) {
         return true;
       }
       i = (i + 1) & mask;
@@ -47,21 +62,24 @@ final class LongLineMap {
   }
 
   private void grow() {
-    long[] oldKeys = keys;
-    int[] oldLines = lines;
-    keys = new long[oldKeys.length * 2];
-    lines = new int[oldKeys.length * 2];
-    int mask = keys.length - 1;
-    for (int j = 0; j < oldKeys.length; j++) {
-      if (oldLines[j] != 0) {
-        int i = mix(oldKeys[j]) & mask;
-        while (lines[i] != 0) {
+    long[] old = table;
+    slots *= 2;
+    table = new long[2 * slots];
+    int mask = slots - 1;
+    for (int j = 0; j < old.length; j += 2) {
+      if (old[j + 1] != 0) {
+        int i = slot(old[j]) & mask;
+        while (table[2 * i + 1] != 0) {
           i = (i + 1) & mask;
         }
-        keys[i] = oldKeys[j];
-        lines[i] = oldLines[j];
+        table[2 * i] = old[j];
+        table[2 * i + 1] = old[j + 1];
       }
     }
+  }
+
+  private static int slot(long key) {
+    return mix(key >>> 3) << 3 | (int) (key & (RUN - 1));
   }
 
   static int mix(long k) {

@@ -1,10 +1,14 @@
 package io.dsap.engine.validate.checks;
 
+import io.dsap.engine.batch.ColumnVector;
+import io.dsap.engine.batch.StringVector;
 import io.dsap.engine.schema.SemanticType;
 import io.dsap.engine.schema.Severity;
 import io.dsap.engine.validate.AbstractCheck;
 import io.dsap.engine.validate.IssueSink;
 import io.dsap.engine.validate.Rows;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +21,8 @@ public final class PatternCheck extends AbstractCheck {
   private final SemanticType semantic;
   private final String expected;
   private final String why;
+  private final Matcher matcher; // reset per value: a validation runs on one thread
+  private final AsciiText window = new AsciiText();
 
   private PatternCheck(String name, String column, int c, Pattern pattern, SemanticType semantic, String expected,
       Severity severity, double mostly, String why) {
@@ -26,6 +32,7 @@ public final class PatternCheck extends AbstractCheck {
     this.semantic = semantic;
     this.expected = expected;
     this.why = why;
+    this.matcher = pattern.matcher("");
   }
 
   public static PatternCheck regex(String column, int c, String regex, Severity severity, double mostly) {
@@ -41,21 +48,40 @@ public final class PatternCheck extends AbstractCheck {
 
   @Override
   public void check(Rows rows, IssueSink out) {
+    ColumnVector v = rows.column(c);
+    StringVector text = v instanceof StringVector s ? s : null;
     for (int r = 0; r < rows.size(); r++) {
-      if (rows.isNull(r, c)) {
+      if (v.isNull(r)) {
         continue;
       }
       checked++;
-      String text = rows.text(r, c);
-      if (!pattern.matcher(text).matches()) {
-        String what = semantic == null ? "does not match the pattern" : "is not " + semantic.description();
-        String detail = semantic == SemanticType.EMAIL ? EmailAdvice.problem(text) : null;
-        fail(rows, r, text, expected, column + " '" + text + "' " + what + (detail == null ? "" : ": " + detail)
-            + (why == null ? "" : " (" + why + ")"),
-            "Correct the value on line " + rows.line(r) + (semantic == null ? ", or relax pattern: in the schema."
-                : why == null ? ", or remove semantic: " + semantic.text() + " from the schema."
-                : "."), out);
+      boolean ok = text != null ? matches(text.data(), text.start(r), text.end(r))
+          : pattern.matcher(rows.text(r, c)).matches();
+      if (!ok) {
+        report(rows, r, out);
       }
     }
+  }
+
+  /** The verdict of the pattern on a text value's bytes, without a String when they are ASCII. */
+  private boolean matches(byte[] b, int start, int end) {
+    if (semantic == SemanticType.EMAIL) {
+      return EmailBytes.matches(b, start, end);
+    }
+    if (AsciiText.ascii(b, start, end)) {
+      return matcher.reset(window.set(b, start, end)).matches();
+    }
+    return matcher.reset(new String(b, start, end - start, StandardCharsets.UTF_8)).matches();
+  }
+
+  private void report(Rows rows, int r, IssueSink out) {
+    String text = rows.text(r, c);
+    String what = semantic == null ? "does not match the pattern" : "is not " + semantic.description();
+    String detail = semantic == SemanticType.EMAIL ? EmailAdvice.problem(text) : null;
+    fail(rows, r, text, expected, column + " '" + text + "' " + what + (detail == null ? "" : ": " + detail)
+        + (why == null ? "" : " (" + why + ")"),
+        "Correct the value on line " + rows.line(r) + (semantic == null ? ", or relax pattern: in the schema."
+            : why == null ? ", or remove semantic: " + semantic.text() + " from the schema."
+            : "."), out);
   }
 }

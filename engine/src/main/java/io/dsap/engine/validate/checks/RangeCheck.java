@@ -6,7 +6,9 @@ import io.dsap.engine.validate.AbstractCheck;
 import io.dsap.engine.validate.IssueSink;
 import io.dsap.engine.validate.Rows;
 import io.dsap.engine.validate.Values;
+import io.dsap.engine.batch.LongVector;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * {@code range}: values between {@code min} and {@code max} (inclusive; either may be absent).
@@ -20,6 +22,10 @@ public final class RangeCheck extends AbstractCheck {
   private final BigDecimal min;
   private final BigDecimal max;
   private final String expected;
+  private int boundsScale = Integer.MIN_VALUE;
+  private boolean boundsFit;
+  private long low;
+  private long high;
 
   public RangeCheck(ColumnSpec spec, int c, String min, String max, Severity severity, double mostly) {
     super("range", spec.name(), severity, mostly);
@@ -35,6 +41,10 @@ public final class RangeCheck extends AbstractCheck {
 
   @Override
   public void check(Rows rows, IssueSink out) {
+    if (rows.column(c) instanceof LongVector longs && longBounds(longs.scale())) {
+      checkLongs(rows, longs, out);
+      return;
+    }
     boolean numeric = spec.type() != io.dsap.engine.types.ColumnType.VARCHAR;
     for (int r = 0; r < rows.size(); r++) {
       Object v = rows.value(r, c);
@@ -57,12 +67,55 @@ public final class RangeCheck extends AbstractCheck {
         above = maxText != null && s.compareTo(maxText) > 0 ? 1 : 0;
       }
       if (below + above > 0) {
-        String text = rows.text(r, c);
-        String msg = column + " " + text + " is " + (below > 0 ? "below the minimum " + minText
-            : "above the maximum " + maxText);
-        fail(rows, r, text, expected, msg, "Correct the value on line " + rows.line(r) + ", or widen the range ("
-            + (below > 0 ? "min" : "max") + ": in the schema) if " + text + " is legitimate.", out);
+        report(rows, r, below > 0, out);
       }
     }
+  }
+
+  /**
+   * Numbers, dates and times stored as longs (decimals unscaled): compared with the bounds moved
+   * to the vector's scale, as longs. For a whole x, x < min exactly when x < ceil(min), and
+   * x > max when x > floor(max).
+   */
+  private void checkLongs(Rows rows, LongVector v, IssueSink out) {
+    long[] x = v.values();
+    long lo = low;
+    long hi = high;
+    for (int r = 0; r < rows.size(); r++) {
+      if (v.isNull(r)) {
+        continue;
+      }
+      checked++;
+      if (x[r] < lo || x[r] > hi) {
+        report(rows, r, x[r] < lo, out);
+      }
+    }
+  }
+
+  /** Sets the long bounds for values at {@code scale}; false when a bound does not fit a long. */
+  private boolean longBounds(int scale) {
+    if (scale != boundsScale) {
+      BigDecimal lo = min == null ? BigDecimal.valueOf(Long.MIN_VALUE)
+          : min.movePointRight(scale).setScale(0, RoundingMode.CEILING);
+      BigDecimal hi = max == null ? BigDecimal.valueOf(Long.MAX_VALUE)
+          : max.movePointRight(scale).setScale(0, RoundingMode.FLOOR);
+      boundsFit = fits(lo) && fits(hi);
+      low = boundsFit ? lo.longValueExact() : 0;
+      high = boundsFit ? hi.longValueExact() : 0;
+      boundsScale = scale;
+    }
+    return boundsFit;
+  }
+
+  private static boolean fits(BigDecimal b) {
+    return b.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0 && b.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
+  }
+
+  private void report(Rows rows, int r, boolean below, IssueSink out) {
+    String text = rows.text(r, c);
+    String msg = column + " " + text + " is " + (below ? "below the minimum " + minText
+        : "above the maximum " + maxText);
+    fail(rows, r, text, expected, msg, "Correct the value on line " + rows.line(r) + ", or widen the range ("
+        + (below ? "min" : "max") + ": in the schema) if " + text + " is legitimate.", out);
   }
 }

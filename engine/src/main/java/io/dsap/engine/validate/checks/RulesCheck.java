@@ -1,5 +1,6 @@
 package io.dsap.engine.validate.checks;
 
+import io.dsap.engine.batch.ColumnVector;
 import io.dsap.engine.schema.TableRule;
 import io.dsap.engine.types.ColumnSpec;
 import io.dsap.engine.validate.Check;
@@ -9,20 +10,27 @@ import io.dsap.engine.validate.IssueSink;
 import io.dsap.engine.validate.Rows;
 import io.dsap.engine.validate.Values;
 import io.dsap.engine.validate.rules.CompiledRules;
+import io.dsap.engine.validate.rules.LongComparison;
+import io.dsap.engine.validate.rules.RuleCompiler;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The schema's row rules ({@code rule:<name>}), evaluated together: one call of the compiled
- * method per row gives every rule's result. A row fails a rule when it is FALSE (NULL passes)
- * or cannot be evaluated (division by zero...). One result per rule.
+ * The schema's row rules ({@code rule:<name>}). Rules that compare long-stored values
+ * ({@link LongComparison}: {@code quantity > 0}, {@code ship_date >= order_date}) run on the
+ * batch's vectors; the others together in one call of a compiled method per row. A row fails a
+ * rule when it is FALSE (NULL passes) or cannot be evaluated (division by zero...). One result
+ * per rule.
  */
 public final class RulesCheck implements Check {
   private final CompiledRules compiled;
   private final List<TableRule> rules;
   private final long[] failed;
   private final String[] examples;
-  private final int[] allReferenced;
+  private final LongComparison[] vectorised; // per rule; null: the rule runs in the compiled method
+  private final CompiledRules rest; // the rules not vectorised, or null when there are none
+  private final int[] restIndex; // rule i's position in rest's results
+  private final int[] restReferenced;
   private long checked;
 
   public RulesCheck(CompiledRules compiled) {
@@ -30,36 +38,54 @@ public final class RulesCheck implements Check {
     this.rules = compiled.rules();
     this.failed = new long[rules.size()];
     this.examples = new String[rules.size()];
+    this.vectorised = new LongComparison[rules.size()];
+    this.restIndex = new int[rules.size()];
+    List<TableRule> others = new ArrayList<>();
     java.util.BitSet cols = new java.util.BitSet();
     for (int i = 0; i < rules.size(); i++) {
-      for (int c : compiled.referenced(i)) {
-        cols.set(c);
+      vectorised[i] = LongComparison.of(compiled.expressions().get(i), compiled.columns());
+      if (vectorised[i] == null) {
+        restIndex[i] = others.size();
+        others.add(rules.get(i));
+        for (int c : compiled.referenced(i)) {
+          cols.set(c);
+        }
       }
     }
-    this.allReferenced = cols.stream().toArray();
+    this.rest = others.isEmpty() ? null : others.size() == rules.size() ? compiled
+        : RuleCompiler.compile(compiled.columns(), others);
+    this.restReferenced = cols.stream().toArray();
   }
 
   @Override
   public void check(Rows rows, IssueSink out) {
-    Object[] row = new Object[rows.columns().size()];
+    int n = rows.columns().size();
+    Object[] row = new Object[n];
+    ColumnVector[] vectors = new ColumnVector[n];
+    for (int c = 0; c < n; c++) {
+      vectors[c] = rows.column(c);
+    }
     for (int r = 0; r < rows.size(); r++) {
       checked++;
-      for (int c : allReferenced) {
-        row[c] = rows.value(r, c); // only the columns rules read
-      }
-      Object[] result;
+      Object[] result = null;
       String error = null;
-      try {
-        result = compiled.evaluate(row);
-      } catch (RuntimeException e) {
-        result = null;
-        error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      if (rest != null) {
+        for (int c : restReferenced) {
+          row[c] = rows.value(r, c); // only the columns the compiled rules read
+        }
+        try {
+          result = rest.evaluate(row);
+        } catch (RuntimeException e) {
+          error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
       }
       for (int i = 0; i < rules.size(); i++) {
-        if (result != null && !Boolean.FALSE.equals(result[i])) {
-          continue;
+        if (error != null) {
+          report(rows, r, i, error, out); // as when all rules ran in one call: none has a result
+        } else if (vectorised[i] != null ? vectorised[i].test(vectors, r) == LongComparison.FALSE
+            : Boolean.FALSE.equals(result[restIndex[i]])) {
+          report(rows, r, i, null, out);
         }
-        report(rows, r, i, error, out);
       }
     }
   }

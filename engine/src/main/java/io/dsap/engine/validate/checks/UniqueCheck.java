@@ -12,20 +12,25 @@ import java.util.Map;
 
 /**
  * {@code unique}: no non-null value may appear twice. Exact: every distinct value is kept.
- * Numbers and dates cost 24 to 48 bytes each ({@link LongLineMap}); text keeps the strings
- * (about 60 bytes plus the text each). Past {@link #MAX_VALUES} distinct values the check stops
+ * Numbers and dates cost 21 to 43 bytes each ({@link LongLineMap}); text keeps the strings
+ * (about {@link #TEXT_ENTRY} bytes plus the text each). Past {@link #MAX_VALUES} distinct values,
+ * or when they would outgrow the check's share of the heap ({@link HeapBudget}), the check stops
  * and says so, rather than exhaust memory.
  */
 public final class UniqueCheck extends AbstractCheck {
   static final int MAX_VALUES = 50_000_000;
+  /** Heap of one remembered text value besides its characters: map entry, boxed line, String. */
+  static final int TEXT_ENTRY = 100;
 
   private final int c;
   private final ColumnSpec spec;
   private final boolean longKeys;
   private final LongLineMap seenKeys = new LongLineMap();
   private final Map<String, Long> seenText = new HashMap<>();
+  private final long budget = HeapBudget.bytes();
   private boolean gaveUp;
   private long gaveUpLine;
+  private long textBytes;
 
   public UniqueCheck(ColumnSpec spec, int c, Severity severity, double mostly) {
     super("unique", spec.name(), severity, mostly);
@@ -45,13 +50,19 @@ public final class UniqueCheck extends AbstractCheck {
       if (v.isNull(r)) {
         continue;
       }
+      if (longKeys ? seenKeys.wouldGrowPast(budget) : textBytes > budget) {
+        stop(rows.line(r));
+        return;
+      }
       checked++;
       long first;
       if (longKeys) {
         first = seenKeys.putIfAbsent(ValueKeys.key(v, r), rows.line(r));
       } else {
-        Long prev = seenText.putIfAbsent(rows.text(r, c), rows.line(r));
+        String text = rows.text(r, c);
+        Long prev = seenText.putIfAbsent(text, rows.line(r));
         first = prev == null ? 0 : prev;
+        textBytes += prev == null ? TEXT_ENTRY + 2L * text.length() : 0;
       }
       if (first != 0) {
         String value = rows.text(r, c);
@@ -60,19 +71,25 @@ public final class UniqueCheck extends AbstractCheck {
             "Remove or correct the repeated row, or drop unique: true for " + column + " if repeats are allowed.", out);
       }
       if (seenKeys.size() + seenText.size() >= MAX_VALUES) {
-        gaveUp = true;
-        gaveUpLine = rows.line(r);
+        stop(rows.line(r));
         return;
       }
     }
   }
 
+  private void stop(long line) {
+    gaveUp = true;
+    gaveUpLine = line;
+  }
+
   @Override
   public void finish(IssueSink out) {
     if (gaveUp) {
-      fail(null, null, null, "at most " + MAX_VALUES + " distinct values",
-          "the unique check on " + column + " stopped at line " + gaveUpLine + " after " + MAX_VALUES
-              + " distinct values to bound memory; rows after it were not checked",
+      long kept = seenKeys.size() + seenText.size();
+      fail(null, null, null, "at most " + kept + " distinct values",
+          "the unique check on " + column + " stopped at line " + gaveUpLine + " after " + kept
+              + " distinct values to bound memory" + (kept < MAX_VALUES ? " (the JVM's heap, -Xmx, allows no more)"
+              : "") + "; rows after it were not checked",
           "Check uniqueness in SQL instead: SELECT " + column + ", count(*) FROM <table> GROUP BY " + column
               + " HAVING count(*) > 1.", out);
     }

@@ -1,6 +1,7 @@
 package io.dsap.engine.validate.rules;
 
 import io.dsap.engine.schema.TableRule;
+import io.dsap.engine.types.ColumnSpec;
 import java.util.List;
 import java.util.TimeZone;
 import java.util.function.Function;
@@ -8,6 +9,7 @@ import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.SchemaPlus;
 
 /**
@@ -18,12 +20,16 @@ public final class CompiledRules {
   private final List<TableRule> rules;
   private final List<int[]> referenced;
   private final List<RelDataType> types;
+  private final List<RexNode> expressions;
+  private final List<ColumnSpec> columns;
   private final Function<DataContext, Object[]> function;
   private final RowContext context;
 
-  CompiledRules(List<TableRule> rules, List<int[]> referenced, List<RelDataType> types,
-      Function<DataContext, Object[]> function, JavaTypeFactory typeFactory) {
+  CompiledRules(List<TableRule> rules, List<int[]> referenced, List<RelDataType> types, List<RexNode> expressions,
+      List<ColumnSpec> columns, Function<DataContext, Object[]> function, JavaTypeFactory typeFactory) {
     this.rules = List.copyOf(rules);
+    this.expressions = List.copyOf(expressions);
+    this.columns = List.copyOf(columns);
     this.referenced = List.copyOf(referenced);
     this.types = List.copyOf(types);
     this.function = function;
@@ -37,6 +43,16 @@ public final class CompiledRules {
   /** The SQL type of each expression's result, in order. */
   public List<RelDataType> types() {
     return types;
+  }
+
+  /** The rules as Calcite expressions over the file's columns (input i is column i), in order. */
+  public List<RexNode> expressions() {
+    return expressions;
+  }
+
+  /** The file's columns the rules were compiled against. */
+  public List<ColumnSpec> columns() {
+    return columns;
   }
 
   /** Column indexes rule {@code i} reads, in order of first appearance. */

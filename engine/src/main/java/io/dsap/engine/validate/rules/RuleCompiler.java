@@ -125,7 +125,7 @@ public final class RuleCompiler {
       RexExecutable executable = RexExecutorImpl.getExecutable(rexBuilder, exps, inputType);
       JavaTypeFactory tf = rexBuilder.getTypeFactory() instanceof JavaTypeFactory j ? j : new JavaTypeFactoryImpl();
       List<RelDataType> types = exps.stream().map(RexNode::getType).toList();
-      return new CompiledRules(rules, referenced, types, executable.getFunction()::apply, tf);
+      return new CompiledRules(rules, referenced, types, exps, columns, executable.getFunction()::apply, tf);
     } finally {
       planner.close();
     }

@@ -1,0 +1,122 @@
+package io.dsap.engine.csv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dsap.engine.format.FormatOptions;
+import io.dsap.engine.format.FormatRegistry;
+import io.dsap.engine.format.TableSource;
+import io.dsap.engine.registry.SchemaRegistry;
+import io.dsap.engine.source.DataRoot;
+import io.dsap.engine.validate.CheckResult;
+import io.dsap.engine.validate.DataFiles;
+import io.dsap.engine.validate.DataValidator;
+import io.dsap.engine.validate.Issue;
+import io.dsap.engine.validate.ValidationResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code validate()} over a file read as many small parallel splits reports exactly the issues
+ * (same lines, record numbers, messages, order) and the summary of one sequential read, also
+ * for values repeated across split borders, records with line breaks that a border falls into,
+ * and rejects.
+ */
+class CsvSplitValidateTest {
+  static final String SCHEMA = "{\"columns\": [{\"name\": \"id\", \"unique\": true}, {\"name\": \"email\","
+      + " \"nullable\": false, \"semantic\": \"email\"}, {\"name\": \"ordered\", \"type\": \"DATE\", \"format\":"
+      + " \"yyyy-MM-dd\"}, {\"name\": \"status\", \"allowed_values\": [\"paid\", \"shipped\"]},"
+      + " {\"name\": \"price\", \"min\": 0, \"max\": 100}], \"unexpected_columns\": \"ignore\","
+      + " \"column_order\": \"ignore\", \"duplicate_rows\": \"error\"}";
+  static final String RULES = "qty > 0; shipped >= ordered";
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void issuesOfSplitsEqualIssuesOfOnePass() throws IOException {
+    StringBuilder s = new StringBuilder("id,email,ordered,shipped,status,qty,price,note\n");
+    int rows = 30_000;
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    long repeatedIds = 0; // the model: ids of records that parse, seen before
+    for (int r = 1; r <= rows; r++) {
+      long id = r % 997 == 0 ? r - 4_000 : r; // a repeat of a value read 4,000 rows (several splits) before
+      String email = r % 101 == 0 ? "no.at.sign" + r : r % 89 == 0 ? "" : "user" + (r % 50) + "@mail.example";
+      String day = r % 211 == 0 ? "2024-13-45" : "2024-0" + (1 + r % 9) + "-1" + (r % 9);
+      String shipped = r % 173 == 0 ? "2023-01-01" : "2025-01-01";
+      String status = r % 307 == 0 ? "Paid" : r % 2 == 0 ? "paid" : "shipped";
+      String qty = r % 401 == 0 ? "-3" : String.valueOf(1 + r % 5);
+      String price = r % 263 == 0 ? "250.5" : (r % 100) + ".25";
+      String note = r % 7 == 0 ? "\"two\nlines, " + r + "\"" : r % 3 == 0 ? "" : "n" + r;
+      String line = id + "," + email + "," + day + "," + shipped + "," + status + "," + qty + "," + price + "," + note;
+      int copies = r % 1_009 == 0 ? 2 : 1; // a repeated row
+      for (int k = 0; k < copies; k++) {
+        s.append(line).append('\n');
+        if (r % 211 != 0 && !seen.add(id)) {
+          repeatedIds++;
+        }
+      }
+    }
+    Files.writeString(dir.resolve("v.csv"), s, StandardCharsets.UTF_8);
+    assertTrue(Files.size(dir.resolve("v.csv")) > 40 * 16_384, "the file spans 40 splits or more");
+
+    List<String> one = issues(source -> source);
+    List<String> split = issues(source -> source instanceof CsvTableSource c
+        ? new CsvTableSource(dir.resolve("v.csv"), "v.csv", c.schema(), 16_384) : source);
+
+    assertEquals(one.size(), split.size());
+    for (int i = 0; i < one.size(); i++) {
+      assertEquals(one.get(i), split.get(i), "issue " + i);
+    }
+    long repeats = one.stream().filter(i -> i.contains(", id, unique, ") && i.contains("appears again")).count();
+    assertEquals(repeatedIds, repeats, "repeated ids: planted ones and repeated rows");
+    assertTrue(repeatedIds > 40, "enough repeats to cross split borders");
+    assertTrue(one.stream().anyMatch(i -> i.contains("parse")), "rejects are reported");
+    assertTrue(one.stream().anyMatch(i -> i.contains("duplicate_row")), "repeated rows are reported");
+  }
+
+  /** Every issue and then every summary line, as text, with the file read through {@code wrap}. */
+  private List<String> issues(Function<TableSource, TableSource> wrap) {
+    DataFiles base = DataFiles.of(DataRoot.of(dir), FormatRegistry.defaults());
+    DataFiles files = new DataFiles() {
+      @Override
+      public Path root() {
+        return base.root();
+      }
+
+      @Override
+      public Path resolve(String path) {
+        return base.resolve(path);
+      }
+
+      @Override
+      public String displayName(String path) {
+        return base.displayName(path);
+      }
+
+      @Override
+      public TableSource open(String path, FormatOptions overrides) {
+        return wrap.apply(base.open(path, overrides));
+      }
+
+      @Override
+      public boolean acceptsOption(String path, String option) {
+        return base.acceptsOption(path, option);
+      }
+    };
+    DataValidator v = DataValidator.of(files, SchemaRegistry.forRoot(dir), Clock.systemUTC());
+    try (ValidationResult r = v.validate("v.csv", SCHEMA, RULES)) {
+      List<String> out = new java.util.ArrayList<>(r.issues().map(Issue::toRow).map(Arrays::toString).toList());
+      r.summary().stream().map(CheckResult::toRow).map(Arrays::toString).forEach(out::add);
+      return out;
+    }
+  }
+}
