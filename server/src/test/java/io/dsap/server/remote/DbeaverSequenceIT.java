@@ -207,12 +207,11 @@ class DbeaverSequenceIT {
   }
 
   /**
-   * Embedded only. Remote cancel does not reach the server with Avatica 1.27: the protocol has no
-   * cancel request, and the client's {@code cancel()} waits on the statement's lock until the
-   * server has answered (docs/dbeaver.md, "Cancel"); the server's query timeout bounds it.
+   * Remote, {@code cancel()} reaches the server through dsap's {@code POST /cancel} (Avatica
+   * 1.27's protocol has no cancel request); the shaded jar's remote statements send it.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"embedded"})
+  @ValueSource(strings = {"embedded", "remote"})
   void cancelStopsALongQueryWithAClearError(String mode) throws Exception {
     try (Connection c = connect(mode); Statement s = c.createStatement()) {
       long before = scans(mode);
