@@ -155,7 +155,9 @@ final class ServerMeta extends JdbcMeta {
 
   @Override
   protected Connection createConnection(String url, Properties info) throws SQLException {
-    return new DsapDriver().connect(url, info, config.settings());
+    Connection c = new DsapDriver().connect(url, info, config.settings());
+    KeyFunctions.register(c); // keys have no Avatica request: remote clients ask with SQL
+    return c;
   }
 
   @Override
