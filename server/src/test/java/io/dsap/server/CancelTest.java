@@ -149,6 +149,24 @@ class CancelTest {
     }
   }
 
+  /** The time limit on a query that would run for minutes: stopped by the server, resources freed. */
+  @Test
+  void aLongQueryPastItsTimeLimitIsStoppedAndFreed() throws Exception {
+    Properties p = new Properties();
+    p.setProperty("user", "alice");
+    p.setProperty("password", ServerFixture.ALICE_PASSWORD);
+    p.setProperty("query_timeout", "2s");
+    try (Connection c = DriverManager.getConnection("jdbc:dsap:remote:url=http://127.0.0.1:" + server.port(), p);
+        Statement s = c.createStatement()) {
+      SQLException e = assertThrows(SQLException.class, () -> s.executeQuery(ENDLESS).next());
+      assertTrue(e.getMessage().contains("ran longer than its time limit of 2s"), e.getMessage());
+      assertEquals(0, server.runningStatements(), "the server freed the statement");
+      try (Statement next = c.createStatement(); ResultSet rs = next.executeQuery("SELECT count(*) FROM orders")) {
+        assertTrue(rs.next(), "the connection goes on");
+      }
+    }
+  }
+
   @Test
   void cancelWithNothingRunningIsHarmless() throws Exception {
     try (Connection c = connect("bob", ServerFixture.BOB_PASSWORD); Statement s = c.createStatement()) {

@@ -38,6 +38,16 @@ class RemoteKeysTest {
           data(r.getPrimaryKeys(null, "files", "customers")));
       assertFalse(data(r.getExportedKeys(null, null, "customers")).isEmpty(), "a null schema means any schema");
       assertTrue(data(r.getPrimaryKeys(null, "dsap", "files")).isEmpty(), "system tables have no detected keys");
+
+      // the SQL docs/server.md shows
+      List<String> sql = data(remote.createStatement().executeQuery("SELECT pktable_name, pkcolumn_name,"
+          + " fkcolumn_name, fk_name FROM dsap.imported_keys('files', 'orders')"));
+      assertTrue(sql.contains("customers|customer_id|customer_id|detected_fk_orders_customer_id"), "rows: " + sql);
+      // a table argument names a table, never a path
+      for (String trick : List.of("../secret", "/etc/passwd", "orders.csv", "")) {
+        assertTrue(data(r.getPrimaryKeys(null, "files", trick)).isEmpty(), trick);
+        assertTrue(data(r.getImportedKeys(null, "files", trick)).isEmpty(), trick);
+      }
     }
   }
 
