@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Profile a data file: per column counts, missing and distinct values, range, mean, quantiles,",
         "lengths, top values, a histogram and alerts; the numbers of SELECT * FROM profile('FILE').",
-        "FILE is relative to the data root (--root, default: the current directory).",
+        "FILE is relative to the data root (--root, default: the current directory); with",
+        "--url jdbc:dsap:remote:..., FILE is on that server, relative to its data root, and the server computes.",
         "Prints a table; --json prints every statistic as JSON; --html writes a report page (then nothing",
         "is printed unless --json is given too)."},
     exitCodeListHeading = "%nExit codes:%n",
@@ -56,7 +57,8 @@ import picocli.CommandLine.Spec;
         "Examples:",
         "  dsap profile examples/orders.csv",
         "  dsap --root examples profile orders.csv --html orders-profile.html",
-        "  dsap profile examples/orders.csv --json | jq '.columns[] | {column_name, null_count}'"})
+        "  dsap profile examples/orders.csv --json | jq '.columns[] | {column_name, null_count}'",
+        "  dsap --url jdbc:dsap:remote:url=http://dsap.example:8765 profile orders.csv"})
 final class ProfileCommand implements Callable<Integer> {
   /** Statistics whose SQL value is JSON text; --json writes them as JSON. */
   private static final Set<String> JSON_COLUMNS = Set.of("top_values", "histogram");
