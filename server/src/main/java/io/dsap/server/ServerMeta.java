@@ -74,11 +74,12 @@ final class ServerMeta extends JdbcMeta {
   /**
    * Statements stopped between two fetches (time limit, client cancel), with the message their
    * next fetch gets: the engine statement is closed by then, and "no such statement" says nothing.
+   * Kept until the client closes the statement or its connection ends.
    */
   private final Map<Integer, Stop> stopped = new ConcurrentHashMap<>();
 
-  /** Why a statement was stopped, as its client will be told. */
-  private record Stop(String message, boolean byClient) {
+  /** Why a statement of {@code connectionId} was stopped, as its client will be told. */
+  private record Stop(String connectionId, String message, boolean byClient) {
     RuntimeException error() {
       // SQLSTATE HY008: operation cancelled
       return byClient ? ClientErrors.error(message, 0, "HY008") : ClientErrors.limit(message);
@@ -171,6 +172,7 @@ final class ServerMeta extends JdbcMeta {
     super.closeConnection(ch);
     if (s != null) {
       sessions.remove(ch.id);
+      stopped.values().removeIf(stop -> stop.connectionId().equals(ch.id));
     }
   }
 
@@ -330,11 +332,12 @@ final class ServerMeta extends JdbcMeta {
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
-    statement(h);
     Stop stop = stopped.get(h.id);
-    if (stop != null) {
+    if (stop != null && stop.connectionId().equals(h.connectionId)) {
+      session(h.connectionId);
       throw stop.error();
     }
+    statement(h);
     Running r = running.get(h.id);
     Frame f;
     enter(r);
@@ -363,11 +366,14 @@ final class ServerMeta extends JdbcMeta {
   @Override
   public void closeStatement(StatementHandle h) {
     owned(h.connectionId);
+    Stop stop = stopped.get(h.id);
+    if (stop != null && stop.connectionId().equals(h.connectionId)) {
+      stopped.remove(h.id);
+    }
     if (!h.connectionId.equals(statementConnections.get(h.id))) {
       return; // not this connection's statement (or already closed): nothing to close
     }
     statementConnections.remove(h.id);
-    stopped.remove(h.id);
     Running r = running.get(h.id);
     if (r != null) {
       finish(r, "closed", null);
@@ -493,7 +499,7 @@ final class ServerMeta extends JdbcMeta {
   private RuntimeException cancelledError(Running r) {
     finish(r, "cancelled", CANCELLED_MESSAGE);
     closeQuietly(r);
-    return new Stop(CANCELLED_MESSAGE, true).error();
+    return new Stop(r.connectionId, CANCELLED_MESSAGE, true).error();
   }
 
   /** What {@link #cancel} did. */
@@ -526,7 +532,7 @@ final class ServerMeta extends JdbcMeta {
       return CancelOutcome.NOT_RUNNING;
     }
     r.cancelled = true;
-    stop(r, "cancelled", new Stop(CANCELLED_MESSAGE, true));
+    stop(r, "cancelled", new Stop(connectionId, CANCELLED_MESSAGE, true));
     LOG.info("statement {} of connection {} cancelled by {}", statementId, connectionId, s.user());
     return CancelOutcome.CANCELLED;
   }
@@ -536,7 +542,7 @@ final class ServerMeta extends JdbcMeta {
       return;
     }
     r.timedOut = true;
-    stop(r, "timeout", new Stop("the statement ran longer than its time limit of "
+    stop(r, "timeout", new Stop(r.connectionId, "the statement ran longer than its time limit of "
         + Durations.format(r.session.queryTimeout()) + " (server.limits.query_timeout) and was cancelled between two"
         + " fetches. Narrow the query (filters, LIMIT), or read its rows faster.", false));
   }
@@ -628,8 +634,8 @@ final class ServerMeta extends JdbcMeta {
         }
       }
       sessions.keySet().removeIf(id -> !getConnectionCache().asMap().containsKey(id));
+      stopped.values().removeIf(stop -> !sessions.containsKey(stop.connectionId()));
       preparedSql.keySet().removeIf(id -> !getStatementCache().asMap().containsKey(id));
-      stopped.keySet().removeIf(id -> !statementConnections.containsKey(id));
       statementConnections.keySet().removeIf(id -> !getStatementCache().asMap().containsKey(id));
     } catch (RuntimeException | Error e) { // thrown out of a periodic task, it would stop the sweeps
       LOG.warn("cleaning up idle statements failed", e);

@@ -167,6 +167,28 @@ class CancelTest {
     }
   }
 
+  /** A client that stops fetching past the time limit: freed at the limit, told why at its next fetch. */
+  @Test
+  void theTimeLimitBetweenFetchesFreesTheStatementAndTheNextFetchSaysWhy() throws Exception {
+    Properties p = new Properties();
+    p.setProperty("user", "alice");
+    p.setProperty("password", ServerFixture.ALICE_PASSWORD);
+    p.setProperty("query_timeout", "2s");
+    try (Connection c = DriverManager.getConnection("jdbc:dsap:remote:url=http://127.0.0.1:" + server.port(), p);
+        Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM big")) {
+      assertTrue(rs.next());
+      OperationsTest.waitUntil(() -> server.runningStatements() == 0);
+      assertEquals(0, server.runningStatements(), "freed at the time limit, with no request in flight");
+      SQLException e = assertThrows(SQLException.class, () -> {
+        while (rs.next()) {
+          // the rows of the first frame, then the next fetch fails
+        }
+      });
+      assertTrue(e.getMessage().contains("ran longer than its time limit of 2s"), e.getMessage());
+      assertTrue(e.getMessage().contains("between two fetches"), e.getMessage());
+    }
+  }
+
   @Test
   void cancelWithNothingRunningIsHarmless() throws Exception {
     try (Connection c = connect("bob", ServerFixture.BOB_PASSWORD); Statement s = c.createStatement()) {
