@@ -97,7 +97,7 @@ class CancelTest {
     try (Connection alice = connect("alice", ServerFixture.ALICE_PASSWORD); Statement s = alice.createStatement()) {
       CompletableFuture<Long> query = runAsync(s, ENDLESS);
       OperationsTest.waitUntil(() -> server.runningStatements() == 1 || query.isDone());
-      assertFalse(query.isDone(), "the query must still run when it is cancelled");
+      assertFalse(query.isDone(), () -> "the query must still run when it is cancelled: " + outcome(query));
       AvaticaStatement handle = s.unwrap(AvaticaStatement.class);
       String connectionId = handle.handle.connectionId;
 
@@ -107,7 +107,7 @@ class CancelTest {
       assertEquals("forbidden", bob.body());
       assertEquals(401, postCancel(connectionId, handle.handle.id, null, null).statusCode());
       assertEquals(401, postCancel(connectionId, handle.handle.id, "alice", "wrong").statusCode());
-      assertFalse(query.isDone(), "bob's cancel must not stop alice's query");
+      assertFalse(query.isDone(), () -> "bob's cancel must not stop alice's query: " + outcome(query));
       assertEquals(1, server.runningStatements());
 
       long cancelled = System.nanoTime();
@@ -201,6 +201,14 @@ class CancelTest {
     assertEquals(404, unknown.statusCode());
     HttpResponse<String> bad = postCancel("x", 0, "bob", ServerFixture.BOB_PASSWORD);
     assertEquals(404, bad.statusCode());
+  }
+
+  static String outcome(CompletableFuture<Long> query) {
+    try {
+      return "returned " + query.getNow(null);
+    } catch (RuntimeException e) {
+      return "failed: " + e;
+    }
   }
 
   static String outcome(String line) {

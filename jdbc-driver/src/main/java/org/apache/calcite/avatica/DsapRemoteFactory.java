@@ -4,14 +4,17 @@ import io.dsap.jdbc.remote.RemoteCancel;
 import java.io.InputStream;
 import java.io.Reader;
 import java.sql.NClob;
+import java.sql.ResultSetMetaData;
 import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLXML;
+import java.util.TimeZone;
 
 /**
- * Avatica's JDBC 4.1 objects for {@code jdbc:dsap:remote:} connections, with one change: a
+ * Avatica's JDBC 4.1 objects for {@code jdbc:dsap:remote:} connections, with two changes: a
  * statement's {@code cancel()} also stops it on the dsap server ({@link RemoteCancel}), where
- * Avatica alone only raises a flag on the client that nothing on the server sees. It lives in
+ * Avatica alone only raises a flag on the client that nothing on the server sees; and a result
+ * set's failed fetch is a {@link SQLException}. It lives in
  * Avatica's package because {@code AvaticaJdbc41Factory} is package-private.
  */
 public final class DsapRemoteFactory extends AvaticaJdbc41Factory {
@@ -27,6 +30,34 @@ public final class DsapRemoteFactory extends AvaticaJdbc41Factory {
       throws SQLException {
     return new RemotePreparedStatement(connection, h, signature, resultSetType, resultSetConcurrency,
         resultSetHoldability);
+  }
+
+  @Override
+  public AvaticaResultSet newResultSet(AvaticaStatement statement, QueryState state, Meta.Signature signature,
+      TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
+    return new RemoteResultSet(statement, state, signature, newResultSetMetaData(statement, signature), timeZone,
+        firstFrame);
+  }
+
+  /**
+   * A result set whose {@code next()} reports a failed fetch (the server's time or row limit, a
+   * cancel) as the {@link SQLException} JDBC promises; Avatica's client lets the unchecked
+   * exception of its RPC layer through, which tools show as an internal error.
+   */
+  static final class RemoteResultSet extends AvaticaResultSet {
+    RemoteResultSet(AvaticaStatement statement, QueryState state, Meta.Signature signature,
+        ResultSetMetaData metaData, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
+      super(statement, state, signature, metaData, timeZone, firstFrame);
+    }
+
+    @Override
+    public boolean next() throws SQLException {
+      try {
+        return super.next();
+      } catch (AvaticaClientRuntimeException e) {
+        throw new SQLException(e.getMessage(), e.getSqlState(), e.getErrorCode(), e);
+      }
+    }
   }
 
   /**
