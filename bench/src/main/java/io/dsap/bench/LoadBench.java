@@ -1,6 +1,7 @@
 package io.dsap.bench;
 
 import io.dsap.server.DsapServer;
+import io.dsap.server.ServerConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,6 +29,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * of metadata calls, small queries, {@code validate} and an aggregate over the big orders file for
  * a fixed time, on loopback. Reports errors (the goal is zero), p50/p99 latency per operation and
  * throughput. Not a test: see docs/performance.md for numbers and bench/README.md for use.
+ *
+ * <p>What the numbers mean: a client starts requests only during the window ({@code --seconds});
+ * a request started in it runs to the end and counts (the drain after the window is reported).
+ * Latency is one request on the client, from the call to its last row read and checked
+ * (queueing on a busy server included); p50/p99 are nearest-rank percentiles of those. Throughput
+ * is completed requests divided by the wall time from the first start to the last completion.
+ * A request whose answer is wrong counts as an error. The server started here gets limits that
+ * fit the load (one running statement per client, every client the same anonymous user).
  *
  * <pre>
  * bench/run.sh load [--clients 20] [--seconds 60] [--rows 10M] [--data-dir bench/data] [--url http://host:port]
@@ -120,7 +129,12 @@ public final class LoadBench {
 
         DsapServer server = null;
         if (url == null) {
-            server = DsapServer.start(dataDir, 0);
+            // the defaults allow 16 running statements per user; every client here is "anonymous"
+            server = DsapServer.start(ServerConfig.builder()
+                .root(dataDir)
+                .port(0)
+                .limits(ServerConfig.Limits.DEFAULTS.withMaxConcurrentStatements(Math.max(16, clients)))
+                .build());
             url = "http://127.0.0.1:" + server.port();
         }
         try {
@@ -183,16 +197,18 @@ public final class LoadBench {
         }
         done.await();
         double wall = (System.nanoTime() - t0) / 1e9;
-        report(clients, seconds, rows, serverUrl, inProcess, wall, load0, Report.loadAverage());
+        report(clients, seconds, rows, serverUrl, inProcess, wall, (end - t0) / 1e9, load0, Report.loadAverage());
     }
 
     private void report(int clients, int seconds, long rows, String url, boolean inProcess, double wall,
-            String load0, String load1) {
+            double window, String load0, String load1) {
         long totalOps = 0;
         long totalErrors = 0;
         System.out.printf("%n## Load: %d remote clients, %d s, orders.csv %,d rows%n%n", clients, seconds, rows);
-        System.out.printf("Server %s (%s), loopback, protobuf. Wall %.1f s. Load average %s at start, %s at end.%n%n",
-            url, inProcess ? "started in this JVM" : "external", wall, load0, load1);
+        System.out.printf("Server %s (%s), loopback, protobuf. Window %.1f s, wall %.1f s (requests in flight at the"
+            + " end of the window finish and count). Load average %s at start, %s at end. Latency: call to last row,"
+            + " on the client; per s: completed / wall.%n%n",
+            url, inProcess ? "started in this JVM" : "external", window, wall, load0, load1);
         System.out.println("| operation | done | errors | p50 ms | p99 ms | max ms | per s |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         for (String name : mix.keySet()) {

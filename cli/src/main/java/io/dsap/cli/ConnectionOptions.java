@@ -96,6 +96,12 @@ public final class ConnectionOptions {
     return explicit != null ? explicit : DSAP_URL_PREFIX + dataRoot();
   }
 
+  /** Whether {@link #jdbcUrl()} is dsap's embedded driver over a local data root (not a server, not another driver). */
+  public boolean embedded() {
+    String u = jdbcUrl();
+    return u.startsWith(DSAP_URL_PREFIX) && !u.startsWith(DSAP_URL_PREFIX + "remote:");
+  }
+
   /**
    * Opens a connection to {@link #jdbcUrl()}. An embedded dsap URL gets this command line's settings, so
    * {@code dsap.settings} shows what {@code dsap config show} shows.

@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Profile a data file: per column counts, missing and distinct values, range, mean, quantiles,",
         "lengths, top values, a histogram and alerts; the numbers of SELECT * FROM profile('FILE').",
-        "FILE is relative to the data root (--root, default: the current directory).",
+        "FILE is relative to the data root (--root, default: the current directory); with",
+        "--url jdbc:dsap:remote:..., FILE is on that server, relative to its data root, and the server computes.",
         "Prints a table; --json prints every statistic as JSON; --html writes a report page (then nothing",
         "is printed unless --json is given too)."},
     exitCodeListHeading = "%nExit codes:%n",
@@ -56,7 +57,8 @@ import picocli.CommandLine.Spec;
         "Examples:",
         "  dsap profile examples/orders.csv",
         "  dsap --root examples profile orders.csv --html orders-profile.html",
-        "  dsap profile examples/orders.csv --json | jq '.columns[] | {column_name, null_count}'"})
+        "  dsap profile examples/orders.csv --json | jq '.columns[] | {column_name, null_count}'",
+        "  dsap --url jdbc:dsap:remote:url=http://dsap.example:8765 profile orders.csv"})
 final class ProfileCommand implements Callable<Integer> {
   /** Statistics whose SQL value is JSON text; --json writes them as JSON. */
   private static final Set<String> JSON_COLUMNS = Set.of("top_values", "histogram");
@@ -181,8 +183,9 @@ final class ProfileCommand implements Callable<Integer> {
         throw new CliException("'" + arg + "' is a pattern; this command reads one file. Name one file, or run it"
             + " once per file");
       }
-      if (!connection.jdbcUrl().startsWith(ConnectionOptions.DSAP_URL_PREFIX)) {
-        return new Target(arg, null); // a remote server resolves its own paths
+      if (!connection.embedded()) {
+        // a server (jdbc:dsap:remote:) resolves the path against its own root, and refuses what is outside it
+        return new Target(arg, null);
       }
       Path root = connection.dataRoot();
       String file = FileArgs.relative(root, arg); // inside the root, and a file
@@ -194,14 +197,21 @@ final class ProfileCommand implements Callable<Integer> {
   static RunInfo runInfo(CommandSpec spec, String title, ConnectionOptions connection, Map<String, String> options) {
     List<String> args = spec.root().commandLine().getParseResult().originalArgs();
     StringBuilder command = new StringBuilder("dsap");
-    for (String a : args) {
+    for (String arg : args) {
+      String a = withoutPasswords(arg);
       command.append(' ').append(a.isEmpty() || a.matches(".*[\\s'\"$`\\\\*?;&|<>()].*")
           ? "'" + a.replace("'", "'\\''") + "'" : a);
     }
     Map<String, String> all = new LinkedHashMap<>();
-    all.put("connection", connection.jdbcUrl());
+    all.put("connection", withoutPasswords(connection.jdbcUrl()));
     all.putAll(options);
     return new RunInfo(title, command.toString(), all, Version.version(), Instant.now());
+  }
+
+  /** {@code url} with the values of its password keys hidden (a report is shared; the URL may carry them). */
+  static String withoutPasswords(String url) {
+    return url.replaceAll("(?i)((?:avatica_)?password|truststore_password|keystore_password|key_password)=[^;&]*",
+        "$1=***");
   }
 
   /** Writes the page atomically to {@code target}, or to stdout for '-', and says so on stderr. */

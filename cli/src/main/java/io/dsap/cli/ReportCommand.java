@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
         "Write the quality report of a data file as one HTML page: the overall quality score and its",
         "dimensions (quality_report), every check with its failing rows (validation_summary, validate),",
         "and per column its type and why, statistics, a chart and alerts (detect_schema, profile).",
-        "FILE is relative to the data root (--root, default: the current directory). The page needs no",
-        "network and prints well. Failed checks do not change the exit code: use dsap validate for that.",
+        "FILE is relative to the data root (--root, default: the current directory; with --url",
+        "jdbc:dsap:remote:..., the server's data root: the server computes, the page is written here).",
+        "The page needs no network and prints well. Failed checks do not change the exit code: use dsap validate for that.",
         "Like quality_report(), a run records the table's scores in dsap.quality_history."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
         "Examples:",
         "  dsap report examples/orders.csv --html orders-report.html",
         "  dsap --root data report orders.csv --html out/orders.html --schema orders@2",
-        "  dsap report orders.csv --html report.html --rules 'quantity > 0; ship_date >= order_date'"})
+        "  dsap report orders.csv --html report.html --rules 'quantity > 0; ship_date >= order_date'",
+        "  dsap --url jdbc:dsap:remote:url=http://dsap.example:8765 report orders.csv --html orders.html"})
 final class ReportCommand implements Callable<Integer> {
   @Mixin
   private ConnectionOptions connection;

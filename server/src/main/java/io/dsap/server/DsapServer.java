@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Requests pass {@code /health} and {@code /metrics} first, then authentication (BASIC or
  * DIGEST against the users file, when one is configured), then {@link RequestContext} (who is
- * calling), then Avatica, whose {@link ServerMeta} applies roles, limits and the audit log.
+ * calling), then {@code POST /cancel} ({@link CancelHandler}) or Avatica, whose {@link ServerMeta}
+ * applies roles, limits and the audit log.
  * Jetty is assembled here rather than by Avatica's {@code HttpServer.Builder}: the builder's
  * BASIC/DIGEST use Jetty's realm file with one plain or MD5 credential per user, and its
  * handler chain has no place for the operations endpoints in front of authentication.
@@ -99,7 +100,9 @@ public final class DsapServer implements AutoCloseable {
     UsersLoginService users = config.authentication() == Authentication.NONE ? null
         : new UsersLoginService(config.usersFile());
     RequestContext context = new RequestContext(config, users);
-    context.setHandler(avatica);
+    CancelHandler cancel = new CancelHandler(meta);
+    cancel.setHandler(avatica);
+    context.setHandler(cancel);
     Handler secured = users == null ? context : secure(config.authentication(), users, context);
     DsapServer server = new DsapServer(config, jetty, connector, meta, audit);
     HandlerList chain = new HandlerList(new OpsHandler(config.metrics() ? meta.metrics() : null, () -> server.serving), secured);

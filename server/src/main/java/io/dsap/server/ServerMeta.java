@@ -50,6 +50,7 @@ final class ServerMeta extends JdbcMeta {
     final long startNanos = System.nanoTime();
     volatile long rows;
     volatile boolean timedOut;
+    volatile boolean cancelled; // by its client, through POST /cancel
     volatile boolean finished;
     volatile boolean serving; // an execute or fetch of it is being served
     ScheduledFuture<?> timer;
@@ -70,6 +71,20 @@ final class ServerMeta extends JdbcMeta {
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Map<Integer, Running> running = new ConcurrentHashMap<>();
   private final Map<Integer, String> preparedSql = new ConcurrentHashMap<>();
+  /**
+   * Statements stopped between two fetches (time limit, client cancel), with the message their
+   * next fetch gets: the engine statement is closed by then, and "no such statement" says nothing.
+   * Kept until the client closes the statement or its connection ends.
+   */
+  private final Map<Integer, Stop> stopped = new ConcurrentHashMap<>();
+
+  /** Why a statement of {@code connectionId} was stopped, as its client will be told. */
+  private record Stop(String connectionId, String message, boolean byClient) {
+    RuntimeException error() {
+      // SQLSTATE HY008: operation cancelled
+      return byClient ? ClientErrors.error(message, 0, "HY008") : ClientErrors.limit(message);
+    }
+  }
   /**
    * The connection of each statement. JdbcMeta numbers statements from one counter and finds them
    * by number alone; without this map a client could name another connection's statement.
@@ -141,7 +156,9 @@ final class ServerMeta extends JdbcMeta {
 
   @Override
   protected Connection createConnection(String url, Properties info) throws SQLException {
-    return new DsapDriver().connect(url, info, config.settings());
+    Connection c = new DsapDriver().connect(url, info, config.settings());
+    KeyFunctions.register(c); // keys have no Avatica request: remote clients ask with SQL
+    return c;
   }
 
   @Override
@@ -155,6 +172,7 @@ final class ServerMeta extends JdbcMeta {
     super.closeConnection(ch);
     if (s != null) {
       sessions.remove(ch.id);
+      stopped.values().removeIf(stop -> stop.connectionId().equals(ch.id));
     }
   }
 
@@ -314,6 +332,11 @@ final class ServerMeta extends JdbcMeta {
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
+    Stop stop = stopped.get(h.id);
+    if (stop != null && stop.connectionId().equals(h.connectionId)) {
+      session(h.connectionId);
+      throw stop.error();
+    }
     statement(h);
     Running r = running.get(h.id);
     Frame f;
@@ -332,6 +355,9 @@ final class ServerMeta extends JdbcMeta {
       if (r.timedOut) {
         throw timeoutError(r);
       }
+      if (r.cancelled) {
+        throw cancelledError(r);
+      }
       counted(r, f);
     }
     return f;
@@ -340,6 +366,10 @@ final class ServerMeta extends JdbcMeta {
   @Override
   public void closeStatement(StatementHandle h) {
     owned(h.connectionId);
+    Stop stop = stopped.get(h.id);
+    if (stop != null && stop.connectionId().equals(h.connectionId)) {
+      stopped.remove(h.id);
+    }
     if (!h.connectionId.equals(statementConnections.get(h.id))) {
       return; // not this connection's statement (or already closed): nothing to close
     }
@@ -396,6 +426,9 @@ final class ServerMeta extends JdbcMeta {
     if (r.timedOut) { // the engine may finish before it notices the cancel; the limit holds anyway
       throw timeoutError(r);
     }
+    if (r.cancelled) {
+      throw cancelledError(r);
+    }
     boolean done = true;
     for (MetaResultSet rs : result.resultSets) {
       if (rs.firstFrame != null) {
@@ -441,6 +474,9 @@ final class ServerMeta extends JdbcMeta {
     if (r.timedOut) {
       return timeoutError(r);
     }
+    if (r.cancelled) {
+      return cancelledError(r);
+    }
     RuntimeException client = errors.toClient(e);
     String message = client instanceof org.apache.calcite.avatica.remote.AvaticaRuntimeException a
         ? a.getErrorMessage() : client.getMessage();
@@ -457,22 +493,77 @@ final class ServerMeta extends JdbcMeta {
     return ClientErrors.limit(message);
   }
 
+  private static final String CANCELLED_MESSAGE = "the statement was cancelled by its client (Statement.cancel());"
+      + " the server stopped it and freed what it held. Run it again on a new statement.";
+
+  private RuntimeException cancelledError(Running r) {
+    finish(r, "cancelled", CANCELLED_MESSAGE);
+    closeQuietly(r);
+    return new Stop(r.connectionId, CANCELLED_MESSAGE, true).error();
+  }
+
+  /** What {@link #cancel} did. */
+  enum CancelOutcome {
+    /** The statement was running (executing, or between fetches) and is stopped. */
+    CANCELLED,
+    /** The statement is this caller's but runs nothing now: nothing to do. */
+    NOT_RUNNING,
+    /** No such connection or statement on this server. */
+    UNKNOWN,
+    /** The connection is another user's. */
+    FORBIDDEN
+  }
+
+  /**
+   * Cancels statement {@code statementId} of connection {@code connectionId} for its client
+   * ({@code POST /cancel}: Avatica 1.27's protocol has no cancel request). Only the user who
+   * opened the connection may cancel its statements.
+   */
+  CancelOutcome cancel(String connectionId, int statementId) {
+    Session s = sessions.get(connectionId);
+    if (s == null || !connectionId.equals(statementConnections.get(statementId))) {
+      return CancelOutcome.UNKNOWN;
+    }
+    if (!s.user().equals(RequestContext.caller().user())) {
+      return CancelOutcome.FORBIDDEN;
+    }
+    Running r = running.get(statementId);
+    if (r == null || r.finished) {
+      return CancelOutcome.NOT_RUNNING;
+    }
+    r.cancelled = true;
+    stop(r, "cancelled", new Stop(connectionId, CANCELLED_MESSAGE, true));
+    LOG.info("statement {} of connection {} cancelled by {}", statementId, connectionId, s.user());
+    return CancelOutcome.CANCELLED;
+  }
+
   private void timeOut(Running r) {
     if (r.finished) {
       return;
     }
     r.timedOut = true;
+    stop(r, "timeout", new Stop(r.connectionId, "the statement ran longer than its time limit of "
+        + Durations.format(r.session.queryTimeout()) + " (server.limits.query_timeout) and was cancelled between two"
+        + " fetches. Narrow the query (filters, LIMIT), or read its rows faster.", false));
+  }
+
+  /**
+   * Raises the engine statement's cancel flag (Calcite's scans and dsap's readers check it
+   * between batches). Between fetches nothing runs to notice the flag: the statement ends now,
+   * and its next fetch gets {@code why}'s error.
+   */
+  private void stop(Running r, String outcome, Stop why) {
     StatementInfo info = getStatementCache().getIfPresent(r.statementId);
     if (info != null) {
       try {
         StatementAccess.statement(info).cancel();
       } catch (SQLException | RuntimeException e) {
-        LOG.warn("cancelling statement {} after its time limit failed: {}", r.statementId, e.getMessage());
+        LOG.warn("cancelling statement {} ({}) failed: {}", r.statementId, outcome, e.getMessage());
       }
     }
     if (!r.serving) {
-      // between fetches nothing runs to notice the cancel: end it now, the next fetch gets the error
-      finish(r, "timeout", "time limit of " + Durations.format(r.session.queryTimeout()) + " reached between fetches");
+      stopped.put(r.statementId, why);
+      finish(r, outcome, why.message());
       closeQuietly(r);
     }
   }
@@ -543,6 +634,7 @@ final class ServerMeta extends JdbcMeta {
         }
       }
       sessions.keySet().removeIf(id -> !getConnectionCache().asMap().containsKey(id));
+      stopped.values().removeIf(stop -> !sessions.containsKey(stop.connectionId()));
       preparedSql.keySet().removeIf(id -> !getStatementCache().asMap().containsKey(id));
       statementConnections.keySet().removeIf(id -> !getStatementCache().asMap().containsKey(id));
     } catch (RuntimeException | Error e) { // thrown out of a periodic task, it would stop the sweeps

@@ -48,6 +48,12 @@ public final class DsapRemoteDriver extends org.apache.calcite.avatica.remote.Dr
     return DsapDriver.driverVersion();
   }
 
+  /** Avatica's JDBC objects, except that a statement's cancel() also stops it on the server. */
+  @Override
+  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+    return "org.apache.calcite.avatica.DsapRemoteFactory";
+  }
+
   @Override
   public Meta createMeta(AvaticaConnection connection) {
     super.createMeta(connection); // makes the HTTP service (and logs in to Kerberos) and sets it

@@ -131,10 +131,15 @@ class DbeaverSequenceIT {
       assertHasColumns(md.getExportedKeys(null, "files", "customers"), "PKTABLE_NAME", "FKTABLE_NAME");
       assertHasColumns(md.getIndexInfo(null, "files", "orders", false, true), "TABLE_NAME", "INDEX_NAME",
           "COLUMN_NAME", "NON_UNIQUE");
-      if (mode.equals("embedded")) { // detected keys; the Avatica protocol does not carry them
-        Set<String> fks = column(md.getImportedKeys(null, "files", "orders"), "PKTABLE_NAME", "PKCOLUMN_NAME");
-        assertTrue(fks.contains("customers.customer_id"), "orders' detected foreign keys: " + fks);
-      }
+      // detected keys, remote too (the server answers them as SQL: dsap.primary_keys and co.)
+      Set<String> fks = column(md.getImportedKeys(null, "files", "orders"), "PKTABLE_NAME", "PKCOLUMN_NAME",
+          "FKCOLUMN_NAME", "FK_NAME", "KEY_SEQ");
+      assertTrue(fks.contains("customers.customer_id.customer_id.detected_fk_orders_customer_id.1"),
+          "orders' detected foreign keys: " + fks);
+      assertEquals(Set.of("customers.customer_id.1.detected_pk_customers"),
+          column(md.getPrimaryKeys(null, "files", "customers"), "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME"));
+      Set<String> exported = column(md.getExportedKeys(null, "files", "customers"), "FKTABLE_NAME", "FKCOLUMN_NAME");
+      assertTrue(exported.contains("orders.customer_id"), "customers' exported keys: " + exported);
     }
   }
 
@@ -207,12 +212,11 @@ class DbeaverSequenceIT {
   }
 
   /**
-   * Embedded only. Remote cancel does not reach the server with Avatica 1.27: the protocol has no
-   * cancel request, and the client's {@code cancel()} waits on the statement's lock until the
-   * server has answered (docs/dbeaver.md, "Cancel"); the server's query timeout bounds it.
+   * Remote, {@code cancel()} reaches the server through dsap's {@code POST /cancel} (Avatica
+   * 1.27's protocol has no cancel request); the shaded jar's remote statements send it.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"embedded"})
+  @ValueSource(strings = {"embedded", "remote"})
   void cancelStopsALongQueryWithAClearError(String mode) throws Exception {
     try (Connection c = connect(mode); Statement s = c.createStatement()) {
       long before = scans(mode);

@@ -8,15 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** A data root for the remote tests: the bundled examples plus a generated numbers file. */
-final class TestFiles {
+public final class TestFiles {
   private TestFiles() {}
 
-  static Path examples() {
+  public static Path examples() {
     return Path.of(System.getProperty("dsap.examples", "../examples")).toAbsolutePath().normalize();
   }
 
   /** Copies the examples into {@code dir} and writes {@code big.csv} with {@code rows} rows. */
-  static Path root(Path dir, int rows) throws IOException {
+  public static Path root(Path dir, int rows) throws IOException {
     for (String f : new String[] {"orders.csv", "customers.csv", "products.parquet"}) {
       Files.copy(examples().resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
     }
@@ -28,7 +28,7 @@ final class TestFiles {
    * {@code id,v,label}: id 0..rows-1, v = id mod 1000, label = one of eight words by id mod 8.
    * Sums and counts are therefore known in closed form.
    */
-  static void writeNumbers(Path file, int rows) throws IOException {
+  public static void writeNumbers(Path file, int rows) throws IOException {
     String[] labels = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"};
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write("id,v,label\n");

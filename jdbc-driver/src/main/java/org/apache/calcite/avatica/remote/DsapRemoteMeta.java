@@ -1,6 +1,9 @@
 package org.apache.calcite.avatica.remote;
 
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,8 +21,10 @@ import org.apache.calcite.avatica.ColumnMetaData;
  * cross the wire), and this class turns those names back into {@code getFunctions} rows. It
  * lives in Avatica's package because {@link RemoteMeta} is package-private (docs/architecture.md).
  *
- * <p>Keys and indexes stay empty result sets with the JDBC columns (inherited); the documented
- * equivalents are SQL: {@code detect_keys(...)} and the {@code dsap} system tables.
+ * <p>Keys: the dsap server adds {@code dsap.primary_keys}, {@code dsap.imported_keys} and
+ * {@code dsap.exported_keys} to each connection (the embedded driver's detected keys, in JDBC's
+ * columns); the key calls run them on this connection, so remote tools see the keys embedded
+ * ones see. Indexes stay an empty result set with the JDBC columns (inherited).
  */
 public final class DsapRemoteMeta extends RemoteMeta {
   /** The schema that holds dsap's functions on the server (DsapFunctions.FILES_SCHEMA). */
@@ -58,6 +63,62 @@ public final class DsapRemoteMeta extends RemoteMeta {
     List<ColumnMetaData> columns = fieldMetaData(MetaFunction.class).columns;
     return createResultSet(Collections.emptyMap(), columns,
         CursorFactory.ARRAY, new Frame(0, true, rows));
+  }
+
+  /** JDBC's getPrimaryKeys columns, and which are SMALLINT (the rest are VARCHAR). */
+  private static final List<String> PRIMARY_KEY_COLUMNS = List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME",
+      "COLUMN_NAME", "KEY_SEQ", "PK_NAME");
+  private static final List<String> FOREIGN_KEY_COLUMNS = List.of("PKTABLE_CAT", "PKTABLE_SCHEM", "PKTABLE_NAME",
+      "PKCOLUMN_NAME", "FKTABLE_CAT", "FKTABLE_SCHEM", "FKTABLE_NAME", "FKCOLUMN_NAME", "KEY_SEQ", "UPDATE_RULE",
+      "DELETE_RULE", "FK_NAME", "PK_NAME", "DEFERRABILITY");
+  private static final Set<String> SMALLINT_COLUMNS = Set.of("KEY_SEQ", "UPDATE_RULE", "DELETE_RULE",
+      "DEFERRABILITY");
+
+  @Override
+  public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema, String table) {
+    return keys("primary_keys", PRIMARY_KEY_COLUMNS, catalog, schema, table);
+  }
+
+  @Override
+  public MetaResultSet getImportedKeys(ConnectionHandle ch, String catalog, String schema, String table) {
+    return keys("imported_keys", FOREIGN_KEY_COLUMNS, catalog, schema, table);
+  }
+
+  @Override
+  public MetaResultSet getExportedKeys(ConnectionHandle ch, String catalog, String schema, String table) {
+    return keys("exported_keys", FOREIGN_KEY_COLUMNS, catalog, schema, table);
+  }
+
+  /**
+   * The rows of the server's {@code dsap.<function>(schema, table)} as a metadata result. Like the
+   * embedded driver, a null table or a catalog (dsap has none) gives no rows.
+   */
+  private MetaResultSet keys(String function, List<String> columnNames, String catalog, String schema, String table) {
+    List<Object> rows = new ArrayList<>();
+    if ((catalog == null || catalog.isEmpty()) && table != null) {
+      try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM dsap." + function + "(?, ?)")) {
+        ps.setString(1, schema);
+        ps.setString(2, table);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Object[] row = new Object[columnNames.size()];
+            for (int i = 0; i < row.length; i++) {
+              row[i] = SMALLINT_COLUMNS.contains(columnNames.get(i)) ? (Object) rs.getShort(i + 1) : rs.getString(i + 1);
+            }
+            rows.add(row);
+          }
+        }
+      } catch (SQLException e) {
+        throw new RuntimeException("the dsap server did not answer " + function + " for " + table + ": "
+            + e.getMessage() + " (a server older than this driver has no dsap." + function + ")", e);
+      }
+    }
+    List<ColumnMetaData> columns = new ArrayList<>();
+    for (String c : columnNames) {
+      columns.add(columnMetaData(c, columns.size(), SMALLINT_COLUMNS.contains(c) ? short.class : String.class,
+          !SMALLINT_COLUMNS.contains(c)));
+    }
+    return createResultSet(Collections.emptyMap(), columns, CursorFactory.ARRAY, new Frame(0, true, rows));
   }
 
   /** JDBC pattern matching: {@code %} any text, {@code _} one character, null matches all. */
