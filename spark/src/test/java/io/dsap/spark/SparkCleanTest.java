@@ -41,6 +41,7 @@ class SparkCleanTest {
       missing: "quantity:median, city:mode, score:mean, amount:drop"
       outliers: "price:iqr, score:zscore"
       outlier_action: cap
+      case: lower
       derive: "total = quantity * price"
       scale: "score:standard"
       bin: "age:quantile"
