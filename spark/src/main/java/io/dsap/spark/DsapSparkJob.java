@@ -143,7 +143,9 @@ public final class DsapSparkJob {
             .findFirst().orElse(null);
         if (c != null) {
           DeclaredType t = DeclaredType.parse(c.type());
-          out.add(new ColumnSpec(name, t.type(), Math.max(0, t.precision()), Math.max(0, t.scale()),
+          int precision = t.type() != io.dsap.engine.types.ColumnType.DECIMAL ? 0
+              : t.precision() > 0 ? t.precision() : ColumnSpec.LONG_DECIMAL_PRECISION;
+          out.add(new ColumnSpec(name, t.type(), precision, Math.max(0, t.scale()),
               c.format() == null ? null : TemporalFormat.parse(c.format()), "declared"));
           continue;
         }

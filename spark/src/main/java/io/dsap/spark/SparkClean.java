@@ -223,7 +223,8 @@ public final class SparkClean {
       case INTEGER -> DataTypes.IntegerType;
       case BIGINT -> DataTypes.LongType;
       case DOUBLE -> DataTypes.DoubleType;
-      case DECIMAL -> DataTypes.createDecimalType(Math.min(38, Math.max(1, c.precision())), Math.max(0, c.scale()));
+      case DECIMAL -> DataTypes.createDecimalType(c.precision() > 0 ? Math.min(38, c.precision()) : 38,
+          Math.max(0, c.scale()));
       case BOOLEAN -> DataTypes.BooleanType;
       case DATE -> DataTypes.DateType;
       case TIMESTAMP -> DataTypes.TimestampType;

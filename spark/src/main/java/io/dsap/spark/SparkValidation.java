@@ -590,7 +590,12 @@ public final class SparkValidation {
       file.add(org.apache.spark.sql.RowFactory.create(null, null, null, i.column(), i.check(), i.severity().text(),
           i.value(), i.expected(), i.message(), i.suggestion()));
     }
-    return rows.sparkSession().createDataFrame(file, rows.schema()).unionAll(rows);
+    // a file-level finding has no file or row: every field may be null here
+    List<org.apache.spark.sql.types.StructField> nullable = new ArrayList<>();
+    for (org.apache.spark.sql.types.StructField f : rows.schema().fields()) {
+      nullable.add(DataTypes.createStructField(f.name(), f.dataType(), true));
+    }
+    return rows.sparkSession().createDataFrame(file, DataTypes.createStructType(nullable)).unionAll(rows);
   }
 
   private RowCountCheck rowCountCheck() {

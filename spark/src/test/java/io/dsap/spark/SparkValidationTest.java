@@ -134,6 +134,11 @@ class SparkValidationTest {
       remoteSummary.put(c.check() + "|" + c.column(), c.checked() + "/" + c.failed() + " " + c.status());
     }
     assertTrue(local.size() > 200, "the generated faults must produce issues: " + local.size());
+    for (String check : List.of("foreign_key|status", "foreign_key|order_id", "freshness|order_date",
+        "date_format|paid_on", "outlier|quantity")) {
+      assertTrue(localSummary.containsKey(check) && !localSummary.get(check).contains("/0 "), check + " fails on"
+          + " some rows locally: " + localSummary);
+    }
     Set<String> missing = new TreeSet<>(local);
     missing.removeAll(remote);
     Set<String> extra = new TreeSet<>(remote);
