@@ -118,7 +118,13 @@ public final class DsapSparkJob {
     }
 
     void write(Dataset<Row> data, String name) {
-      data.write().mode(SaveMode.Overwrite).format(outputFormat).option("header", "true").save(out + "/" + name);
+      save(data, outputFormat, name);
+    }
+
+    /** CSV output is RFC 4180, as dsap writes it: a header, quotes inside quoted values doubled. */
+    void save(Dataset<Row> data, String format, String name) {
+      data.write().mode(SaveMode.Overwrite).format(format).option("header", "true").option("escape", "\"")
+          .save(out + "/" + name);
     }
 
     /**
@@ -236,7 +242,7 @@ public final class DsapSparkJob {
       SparkInput input = in.read(spark);
       SparkClean.Result r = SparkClean.run(input, in.columns(input), transformSpec);
       String format = dataFormat == null ? in.outputFormat : dataFormat;
-      r.data().write().mode(SaveMode.Overwrite).format(format).option("header", "true").save(in.out + "/data");
+      in.save(r.data(), format, "data");
       TransformationReport report = r.report();
       in.write(SparkClean.stepsFrame(spark, report), "summary");
       in.write(SparkClean.rowsFrame(spark, report), "rows");
