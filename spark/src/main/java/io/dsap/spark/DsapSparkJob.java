@@ -80,8 +80,8 @@ public final class DsapSparkJob {
     Map<String, String> options = new LinkedHashMap<>();
 
     @Option(names = "--schema", paramLabel = "FILE",
-        description = "A dsap schema document (YAML or JSON). Without it, the schema is detected by the local"
-            + " engine from the first input, which must then be a local file.")
+        description = "A dsap schema document (YAML or JSON). Without it, the schema the local engine generates:"
+            + " from the first input when it is a local file, else detected on a sample of the input.")
     Path schema;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where results are written.")
@@ -106,15 +106,22 @@ public final class DsapSparkJob {
     }
 
     SchemaDocument schema() {
+      return SchemaParser.read(schema, schema.getFileName().toString());
+    }
+
+    /**
+     * --schema, else the schema the local engine generates: from the first input when it is a
+     * local file, else from the input itself (types detected on a sample, nullability counted by Spark).
+     */
+    SchemaDocument schema(SparkInput input) {
       if (schema != null) {
-        return SchemaParser.read(schema, schema.getFileName().toString());
+        return schema();
       }
       Path first = Path.of(paths.get(0));
-      if (!Files.isRegularFile(first)) {
-        throw new IllegalArgumentException("no --schema given and " + paths.get(0) + " is not a local file to detect"
-            + " one from; write one with 'dsap schema detect' on a sample file and pass --schema FILE");
+      if (Files.isRegularFile(first)) {
+        return DataValidator.of(first.toAbsolutePath().getParent()).generateSchema(first.getFileName().toString());
       }
-      return DataValidator.of(first.toAbsolutePath().getParent()).generateSchema(first.getFileName().toString());
+      return SampleDetection.generateSchema(input);
     }
 
     void write(Dataset<Row> data, String name) {
@@ -178,8 +185,8 @@ public final class DsapSparkJob {
     @Override
     public Integer call() {
       SparkSession spark = in.session("dsap validate");
-      SchemaDocument doc = in.schema();
-      SparkValidation v = SparkValidation.run(in.read(spark), doc, InlineRules.parse(rules));
+      SparkInput input = in.read(spark);
+      SparkValidation v = SparkValidation.run(input, in.schema(input), InlineRules.parse(rules));
       in.write(v.issues(), "issues");
       List<CheckResult> summary = v.summary();
       boolean failed = false;
@@ -262,7 +269,8 @@ public final class DsapSparkJob {
     @Override
     public Integer call() {
       SparkSession spark = in.session("dsap profile");
-      List<SparkProfile.ColumnResult> cols = SparkProfile.run(in.read(spark), in.schema());
+      SparkInput input = in.read(spark);
+      List<SparkProfile.ColumnResult> cols = SparkProfile.run(input, in.schema(input));
       in.write(SparkProfile.toFrame(spark, cols), "profile");
       return OK;
     }

@@ -33,6 +33,30 @@ import org.apache.spark.sql.Row;
 final class SampleDetection {
   private SampleDetection() {}
 
+  /**
+   * The schema the local engine generates for a file ({@code DataValidator.generateSchema}): the
+   * detected types, and {@code nullable} from the NULLs among the rows the reader returns, counted
+   * by Spark over the whole input.
+   */
+  static io.dsap.engine.schema.SchemaDocument generateSchema(SparkInput input) {
+    List<ColumnSpec> columns = detect(input);
+    TypedRecords records = TypedRecords.of(input, columns);
+    List<Column> counts = new ArrayList<>();
+    for (int i = 0; i < records.columns.size(); i++) {
+      counts.add(org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.when(
+          col(TypedRecords.typedName(i)).isNull(), 1L).otherwise(0L)));
+    }
+    java.util.Map<String, Long> nulls = new java.util.HashMap<>();
+    if (!counts.isEmpty()) {
+      Row r = records.data.where(col(TypedRecords.OK)).agg(counts.get(0), counts.subList(1, counts.size())
+          .toArray(Column[]::new)).first();
+      for (int i = 0; i < records.columns.size(); i++) {
+        nulls.put(records.columns.get(i), r.isNullAt(i) ? 0L : r.getLong(i));
+      }
+    }
+    return io.dsap.engine.schema.SchemaGenerator.fromDetection(columns, nulls);
+  }
+
   static List<ColumnSpec> detect(SparkInput input) {
     List<String> names = input.columns();
     Column[] sel = new Column[names.size()];

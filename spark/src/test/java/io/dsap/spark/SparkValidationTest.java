@@ -227,6 +227,28 @@ class SparkValidationTest {
     assertEquals(records - rejected, quantity.<Long>getAs("count"), "rows returned: all but the rejected ones");
   }
 
+  /** No --schema and an input that is no local file (a file: URI, as s3a:// would be): the schema is generated as locally. */
+  @Test
+  void withoutASchemaTheJobGeneratesTheLocalEnginesSchemaFromTheInput() {
+    Path out = dir.resolve("generated-out");
+    int code = DsapSparkJob.run("validate", csv.toUri().toString(), "--out", out.toString(), "--output-format", "json");
+    DataValidator local = DataValidator.of(dir);
+    Map<String, String> localSummary = new TreeMap<>();
+    try (ValidationResult r = local.validateWithSchema("orders.csv", local.generateSchema("orders.csv"))) {
+      for (CheckResult c : r.summary()) {
+        localSummary.put(c.check() + "|" + c.column(), c.checked() + "/" + c.failed());
+      }
+    }
+    Map<String, String> remoteSummary = new TreeMap<>();
+    for (Row r : spark.read().json(out.resolve("summary").toString()).collectAsList()) {
+      remoteSummary.put(r.getAs("check_name") + "|" + r.getAs("column_name"), r.getAs("checked") + "/"
+          + r.getAs("failed"));
+    }
+    assertTrue(localSummary.containsKey("not_null|order_id"), localSummary.toString());
+    assertEquals(localSummary, remoteSummary);
+    assertEquals(DsapSparkJob.FAILED, code, "the short records fail the parse check");
+  }
+
   @Test
   void aMissingSchemaFileIsAUsageError() {
     int code = DsapSparkJob.run("validate", csv.toString(), "--schema", dir.resolve("nope.yaml").toString(), "--out",
