@@ -6,6 +6,9 @@
 #   ROWS=1000000 bench/spark-vs-local.sh    a smaller file
 #
 # DATA_DIR (default /tmp/dsap-bench) holds the file and the outputs. SKIP_BUILD=1 reuses the last build.
+# SPARK_HEAP (default 4g) is the Spark JVM's heap: local[2] runs driver and executors in it; what does not
+# fit (the cached input, the shuffles of unique and duplicate_row) spills to DATA_DIR/spark-tmp, so 10M rows
+# need about 3 GB of free disk there, not more heap. LOCAL_HEAP (default 2g) is the local engine's.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -48,11 +51,13 @@ seconds() { date +%s.%N; }
 
 echo "file: $DATA/$FILE ($(du -h "$DATA/$FILE" | cut -f1)); machine: $(nproc) cores"
 t0=$(seconds)
-local_issues=$(DSAP_NO_BUILD=1 ./dsap --root "$DATA" validate "$FILE" --schema-file "$DATA/orders_dirty.schema.yaml" \
+mkdir -p "$DATA/spark-tmp"
+local_issues=$(DSAP_JAVA_OPTS="-Xmx${LOCAL_HEAP:-2g}" DSAP_NO_BUILD=1 ./dsap --root "$DATA" validate "$FILE" --schema-file "$DATA/orders_dirty.schema.yaml" \
   --format json 2>/dev/null | wc -l || true)
 t1=$(seconds)
 # shellcheck disable=SC2086
-"$JAVA" $SPARK_FLAGS -Xmx4g -cp "spark/target/dsap-spark-job-0.1.0-SNAPSHOT.jar:$(cat spark/target/spark-classpath.txt)" \
+"$JAVA" $SPARK_FLAGS -Xmx"${SPARK_HEAP:-4g}" -XX:+UseParallelGC \
+  -Dspark.local.dir="$DATA/spark-tmp" -Dspark.ui.enabled=false -Dspark.sql.shuffle.partitions=16 -cp "spark/target/dsap-spark-job-0.1.0-SNAPSHOT.jar:$(cat spark/target/spark-classpath.txt)" \
   io.dsap.spark.DsapSparkJob validate "$DATA/$FILE" --schema "$DATA/orders_dirty.schema.yaml" \
   --out "$DATA/spark-out" --master 'local[2]' 2> "$DATA/spark-summary.txt" || true
 t2=$(seconds)

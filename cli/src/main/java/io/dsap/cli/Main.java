@@ -32,6 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
         ProfileCommand.class,
         ReportCommand.class,
         TransformCommand.class,
+        SparkCommand.class,
         DataCommand.class,
         SchemaCommand.class,
         SqlCommand.class,
@@ -205,6 +206,11 @@ public final class Main implements Callable<Integer> {
     io.err().println("dsap: missing subcommand");
     spec.commandLine().usage(io.err());
     return ExitCodes.ERROR;
+  }
+
+  /** The environment dsap runs in (the process's, or a test's). */
+  Map<String, String> environment() {
+    return environment;
   }
 
   Io io() {

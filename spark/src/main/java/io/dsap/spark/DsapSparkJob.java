@@ -1,6 +1,16 @@
 package io.dsap.spark;
 
+import io.dsap.engine.format.FormatOptions;
+import io.dsap.engine.format.FormatRegistry;
+import io.dsap.engine.schema.ColumnSchema;
+import io.dsap.engine.schema.DeclaredType;
 import io.dsap.engine.schema.SchemaDocument;
+import io.dsap.engine.source.DataRoot;
+import io.dsap.engine.transform.TransformSpec;
+import io.dsap.engine.transform.TransformationReport;
+import io.dsap.engine.types.ColumnSpec;
+import io.dsap.engine.types.TemporalFormat;
+import io.dsap.engine.validate.DataFiles;
 import io.dsap.engine.schema.SchemaParser;
 import io.dsap.engine.validate.CheckResult;
 import io.dsap.engine.validate.DataValidator;
@@ -8,6 +18,7 @@ import io.dsap.engine.validate.Status;
 import io.dsap.engine.validate.rules.InlineRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +33,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The {@code spark-submit} entry point: {@code profile} and {@code validate} over anything Spark
- * reads, with the engine's schema documents and rules, writing results as Parquet or JSON.
+ * The {@code spark-submit} entry point: {@code profile}, {@code validate} and {@code clean} over
+ * anything Spark reads, with the engine's schema documents, rules and cleaning specs, writing
+ * results as Parquet or JSON (cleaned data also as CSV).
  *
  * <pre>
  * spark-submit --class io.dsap.spark.DsapSparkJob dsap-spark-job.jar \
@@ -31,8 +43,9 @@ import picocli.CommandLine.Parameters;
  * </pre>
  */
 @Command(name = "dsap-spark", mixinStandardHelpOptions = true, subcommands = {
-    DsapSparkJob.Validate.class, DsapSparkJob.Profile.class},
-    description = "dsap's profile and validate on Apache Spark, with the same schema files and rules as the local engine.")
+    DsapSparkJob.Validate.class, DsapSparkJob.Profile.class, DsapSparkJob.Clean.class},
+    description = "dsap's profile, validate and clean on Apache Spark, with the same schema files, rules and cleaning"
+        + " specs as the local engine.")
 public final class DsapSparkJob {
   /** Exit codes, as the dsap command's. */
   static final int OK = 0;
@@ -67,8 +80,8 @@ public final class DsapSparkJob {
     Map<String, String> options = new LinkedHashMap<>();
 
     @Option(names = "--schema", paramLabel = "FILE",
-        description = "A dsap schema document (YAML or JSON). Without it, the schema is detected by the local"
-            + " engine from the first input, which must then be a local file.")
+        description = "A dsap schema document (YAML or JSON). Without it, the schema the local engine generates:"
+            + " from the first input when it is a local file, else detected on a sample of the input.")
     Path schema;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where results are written.")
@@ -93,19 +106,68 @@ public final class DsapSparkJob {
     }
 
     SchemaDocument schema() {
+      return SchemaParser.read(schema, schema.getFileName().toString());
+    }
+
+    /**
+     * --schema, else the schema the local engine generates: from the first input when it is a
+     * local file, else from the input itself (types detected on a sample, nullability counted by Spark).
+     */
+    SchemaDocument schema(SparkInput input) {
       if (schema != null) {
-        return SchemaParser.read(schema, schema.getFileName().toString());
+        return schema();
       }
       Path first = Path.of(paths.get(0));
-      if (!Files.isRegularFile(first)) {
-        throw new IllegalArgumentException("no --schema given and " + paths.get(0) + " is not a local file to detect"
-            + " one from; write one with 'dsap schema detect' on a sample file and pass --schema FILE");
+      if (Files.isRegularFile(first)) {
+        return DataValidator.of(first.toAbsolutePath().getParent()).generateSchema(first.getFileName().toString());
       }
-      return DataValidator.of(first.toAbsolutePath().getParent()).generateSchema(first.getFileName().toString());
+      return SampleDetection.generateSchema(input);
     }
 
     void write(Dataset<Row> data, String name) {
-      data.write().mode(SaveMode.Overwrite).format(outputFormat).save(out + "/" + name);
+      save(data, outputFormat, name);
+    }
+
+    /** CSV output is RFC 4180, as dsap writes it: a header, quotes inside quoted values doubled. */
+    void save(Dataset<Row> data, String format, String name) {
+      data.write().mode(SaveMode.Overwrite).format(format).option("header", "true").option("escape", "\"")
+          .save(out + "/" + name);
+    }
+
+    /**
+     * The input's column types as the local reader gives them: without --schema, the local
+     * engine's detection of the first input when it is a local file, else detection on a sample
+     * ({@link SampleDetection}); with --schema, the declared types, detected ones for the rest.
+     */
+    List<ColumnSpec> columns(SparkInput input) {
+      if (schema == null) {
+        Path first = Path.of(paths.get(0));
+        if (Files.isRegularFile(first)) {
+          return DataFiles.of(DataRoot.of(first.toAbsolutePath().getParent()), FormatRegistry.defaults())
+              .open(first.getFileName().toString(), FormatOptions.NONE).columns();
+        }
+        return SampleDetection.detect(input);
+      }
+      SchemaDocument doc = schema();
+      List<ColumnSpec> detected = null;
+      List<ColumnSpec> out = new ArrayList<>();
+      for (String name : input.columns()) {
+        ColumnSchema c = doc.columns().stream().filter(d -> d.name().equalsIgnoreCase(name) && d.type() != null)
+            .findFirst().orElse(null);
+        if (c != null) {
+          DeclaredType t = DeclaredType.parse(c.type());
+          int precision = t.type() != io.dsap.engine.types.ColumnType.DECIMAL ? 0
+              : t.precision() > 0 ? t.precision() : ColumnSpec.LONG_DECIMAL_PRECISION;
+          out.add(new ColumnSpec(name, t.type(), precision, Math.max(0, t.scale()),
+              c.format() == null ? null : TemporalFormat.parse(c.format()), "declared"));
+          continue;
+        }
+        if (detected == null) {
+          detected = SampleDetection.detect(input);
+        }
+        detected.stream().filter(d -> d.name().equalsIgnoreCase(name)).findFirst().ifPresent(out::add);
+      }
+      return out;
     }
   }
 
@@ -123,8 +185,8 @@ public final class DsapSparkJob {
     @Override
     public Integer call() {
       SparkSession spark = in.session("dsap validate");
-      SchemaDocument doc = in.schema();
-      SparkValidation v = SparkValidation.run(in.read(spark), doc, InlineRules.parse(rules));
+      SparkInput input = in.read(spark);
+      SparkValidation v = SparkValidation.run(input, in.schema(input), InlineRules.parse(rules));
       in.write(v.issues(), "issues");
       List<CheckResult> summary = v.summary();
       boolean failed = false;
@@ -138,6 +200,67 @@ public final class DsapSparkJob {
     }
   }
 
+  @Command(name = "clean", mixinStandardHelpOptions = true,
+      description = "The cleaning spec's steps on every row; writes DIR/data (the cleaned rows), DIR/summary (per"
+          + " column and step what changed) and DIR/rows (rows in, out, rejected).")
+  static final class Clean implements Callable<Integer> {
+    @CommandLine.Mixin Input in = new Input();
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "A cleaning spec (YAML), as dsap transform --spec"
+        + " takes it; --set, --missing, --outliers and --outlier-action override its keys.")
+    Path spec;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+        description = "Any cleaning option as in clean(): --set scale=standard --set 'encode=status:one_hot'.")
+    Map<String, String> set = new LinkedHashMap<>();
+
+    @Option(names = "--missing", paramLabel = "STRATEGY", description = "drop, mean, median, mode, constant, auto,"
+        + " or per column ('amount:median, city:mode').")
+    String missing;
+
+    @Option(names = "--outliers", paramLabel = "METHOD", description = "iqr, zscore, mad, or per column.")
+    String outliers;
+
+    @Option(names = "--outlier-action", paramLabel = "ACTION", description = "cap, remove, null or flag.")
+    String outlierAction;
+
+    @Option(names = "--data-format", paramLabel = "FORMAT",
+        description = "Format of the cleaned data: parquet, json or csv (default: --output-format).")
+    String dataFormat;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      Map<String, Object> options = new LinkedHashMap<>();
+      if (spec != null) {
+        options.putAll(TransformSpec.readMap(Files.readString(spec), spec.getFileName().toString()));
+      }
+      options.putAll(set);
+      if (missing != null) {
+        options.put("missing", missing);
+      }
+      if (outliers != null) {
+        options.put("outliers", outliers);
+      }
+      if (outlierAction != null) {
+        options.put("outlier_action", outlierAction);
+      }
+      TransformSpec transformSpec = TransformSpec.of(options);
+      SparkSession spark = in.session("dsap clean");
+      SparkInput input = in.read(spark);
+      SparkClean.Result r = SparkClean.run(input, in.columns(input), transformSpec);
+      String format = dataFormat == null ? in.outputFormat : dataFormat;
+      in.save(r.data(), format, "data");
+      TransformationReport report = r.report();
+      in.write(SparkClean.stepsFrame(spark, report), "summary");
+      in.write(SparkClean.rowsFrame(spark, report), "rows");
+      long changed = report.steps().stream().mapToLong(TransformationReport.Entry::valuesChanged).sum();
+      System.err.println(report.rowsIn() + " rows read, " + report.rowsOut() + " written; " + changed
+          + " values changed in " + report.steps().size() + " steps" + (report.rowsRejected() > 0 ? "; "
+          + report.rowsRejected() + " rows rejected by the reader" : ""));
+      return OK;
+    }
+  }
+
   @Command(name = "profile", mixinStandardHelpOptions = true,
       description = "Per column: counts, distinct (exact up to 65,536, then HLL), extremes, moments, quantiles (KLL).")
   static final class Profile implements Callable<Integer> {
@@ -146,7 +269,8 @@ public final class DsapSparkJob {
     @Override
     public Integer call() {
       SparkSession spark = in.session("dsap profile");
-      List<SparkProfile.ColumnResult> cols = SparkProfile.run(in.read(spark), in.schema());
+      SparkInput input = in.read(spark);
+      List<SparkProfile.ColumnResult> cols = SparkProfile.run(input, in.schema(input));
       in.write(SparkProfile.toFrame(spark, cols), "profile");
       return OK;
     }

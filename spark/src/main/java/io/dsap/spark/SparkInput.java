@@ -36,10 +36,17 @@ public final class SparkInput {
 
   private final Dataset<Row> data;
   private final List<String> columns;
+  private final List<String> paths;
 
-  private SparkInput(Dataset<Row> data, List<String> columns) {
+  private SparkInput(Dataset<Row> data, List<String> columns, List<String> paths) {
     this.data = data;
     this.columns = columns;
+    this.paths = paths;
+  }
+
+  /** The paths read, as given. */
+  public List<String> paths() {
+    return paths;
   }
 
   /** The records: the data columns as text, then {@link #FILE}, {@link #ROW}, {@link #CORRUPT}. */
@@ -97,7 +104,7 @@ public final class SparkInput {
       default -> throw new IllegalArgumentException("format '" + format + "' is not supported on Spark; use csv,"
           + " tsv, json or parquet");
     }
-    return new SparkInput(withPositions(raw, names), List.copyOf(names));
+    return new SparkInput(withPositions(raw, names), List.copyOf(names), List.of(paths));
   }
 
   /**

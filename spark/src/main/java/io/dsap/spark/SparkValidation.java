@@ -66,9 +66,12 @@ public final class SparkValidation {
     }
   }
 
-  private SparkValidation(SparkInput input, SchemaDocument doc, List<TableRule> extraRules) {
+  private final java.time.Clock clock;
+
+  private SparkValidation(SparkInput input, SchemaDocument doc, List<TableRule> extraRules, java.time.Clock clock) {
     this.input = input;
     this.doc = doc;
+    this.clock = clock;
     List<TableRule> all = new ArrayList<>(doc.rules());
     all.addAll(extraRules);
     this.rules = all;
@@ -80,29 +83,21 @@ public final class SparkValidation {
 
   /** Validates {@code input} against {@code doc} plus {@code extraRules} (inline rules). */
   public static SparkValidation run(SparkInput input, SchemaDocument doc, List<TableRule> extraRules) {
-    SparkValidation v = new SparkValidation(input, doc, extraRules);
+    return run(input, doc, extraRules, java.time.Clock.systemUTC());
+  }
+
+  /** As {@link #run(SparkInput, SchemaDocument, List)}, with {@code clock} telling {@code freshness} the time. */
+  public static SparkValidation run(SparkInput input, SchemaDocument doc, List<TableRule> extraRules,
+      java.time.Clock clock) {
+    SparkValidation v = new SparkValidation(input, doc, extraRules, clock);
     v.build();
     return v;
   }
 
   private void refuseUnsupported() {
     List<String> missing = new ArrayList<>();
-    if (!doc.foreignKeys().isEmpty()) {
-      missing.add("foreign_keys");
-    }
-    if (doc.freshness() != null) {
-      missing.add("freshness");
-    }
     if (!doc.checks().isEmpty()) {
       missing.add("checks (custom ValidationRule plug-ins)");
-    }
-    for (ColumnSchema c : doc.columns()) {
-      if (c.outliers() != null) {
-        missing.add("outliers (column " + c.name() + ")");
-      }
-      if (c.format() != null && (c.type() == null || DeclaredType.parse(c.type()).type() == ColumnType.VARCHAR)) {
-        missing.add("format on a text column (column " + c.name() + ")");
-      }
     }
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("the Spark validator does not run these schema keys yet: "
@@ -142,6 +137,10 @@ public final class SparkValidation {
         typed = columnChecks(typed, c, a, cols.indexOf(a), types.get(a), ok);
       }
     }
+    // foreign keys: a left join with the referenced column's distinct values, read by Spark
+    for (io.dsap.engine.schema.ForeignKey fk : doc.foreignKeys()) {
+      typed = foreignKey(typed, records, fk, ok);
+    }
     // 4. table rules over the typed values, translated by Calcite
     if (!rules.isEmpty()) {
       List<Column> named = new ArrayList<>();
@@ -178,7 +177,46 @@ public final class SparkValidation {
           concat(lit("row "), col(SparkInput.ROW).cast(DataTypes.StringType), lit(" repeats an earlier row exactly")),
           "Remove the repeated row, or set duplicate_rows: ignore if repeats are expected."));
     }
+    freshness(records, ok);
     this.flagged = typed;
+  }
+
+  /** The engine's freshness rule on the newest value Spark finds (one aggregate; a file-level finding). */
+  private void freshness(TypedRecords records, Column ok) {
+    io.dsap.engine.schema.Freshness f = doc.freshness();
+    if (f == null) {
+      return;
+    }
+    String a = actual(f.column());
+    TypedValue t = a == null ? null : records.types.get(a);
+    if (t == null || (t.sparkType() != DataTypes.DateType && t.sparkType() != DataTypes.TimestampType)) {
+      throw new IllegalArgumentException("freshness.column '" + f.column() + "' must be a DATE or TIMESTAMP column"
+          + " of the file");
+    }
+    boolean date = t.sparkType() == DataTypes.DateType;
+    Column v = col(typedName(records.columns.indexOf(a)));
+    Row r = records.data.where(ok).agg(org.apache.spark.sql.functions.max(v)).first();
+    Severity sev = f.severity() == null ? Severity.ERROR : f.severity();
+    String want = "a value newer than " + f.maxAge();
+    Issue issue = null;
+    if (r.isNullAt(0)) {
+      issue = new Issue(null, null, a, "freshness", sev, null, want, a + " has no value, so the file's freshness is"
+          + " unknown", "Check that the file is not empty and that " + a + " is filled.");
+    } else {
+      // a date lasts all day
+      long newest = date ? (r.<java.sql.Date>getAs(0).toLocalDate().toEpochDay() + 1) * 86_400_000L
+          : r.<java.sql.Timestamp>getAs(0).getTime();
+      if (clock.millis() - newest > f.duration().toMillis()) {
+        String shown = date ? r.<java.sql.Date>getAs(0).toLocalDate().toString()
+            : io.dsap.engine.validate.Values.display(ColumnType.TIMESTAMP, r.<java.sql.Timestamp>getAs(0).getTime());
+        issue = new Issue(null, null, a, "freshness", sev, shown, want, "the newest " + a + " is " + shown
+            + ", older than " + f.maxAge(), "Check that the latest data was loaded, or raise max_age.");
+      }
+    }
+    if (issue != null) {
+      fileIssues.add(issue);
+    }
+    fileResults.add(new CheckResult("freshness", a, sev, 1.0, 1, issue == null ? 0 : 1, null));
   }
 
   private void parseCheck(List<String> cols, Map<String, TypedValue> types) {
@@ -278,7 +316,197 @@ public final class SparkValidation {
           concat(lit(name + " has "), n.cast("string"), lit(" characters, expected " + expected)),
           "Correct the value, or change min_length/max_length in the schema."));
     }
+    if (c.format() != null && type == null) {
+      // a text column with a layout: every value must be a date (or timestamp) in it, parsed strictly
+      DateLayout layout = new DateLayout(c.format());
+      Column bad = org.apache.spark.sql.functions.udf(
+          (org.apache.spark.sql.api.java.UDF1<String, Boolean>) layout::invalid, DataTypes.BooleanType)
+          .withName("dsap_date_format").apply(text);
+      checks.add(new CheckDef("date_format", name, sev, mostly, present, present.and(bad), text,
+          "a date in " + c.format(), concat(lit(name + " '"), text, lit("' is not a date in " + c.format())),
+          "Write the date as " + c.format() + ", or change format: in the schema."));
+    }
+    if (c.outliers() != null) {
+      if (type == null || !isNumeric(type)) {
+        throw new IllegalArgumentException("column " + name + ": outliers need a numeric column, but it is read as "
+            + (type == null ? "VARCHAR" : type.sparkType().simpleString().toUpperCase(Locale.ROOT)));
+      }
+      Severity osev = c.severity() == null ? Severity.WARNING : sev;
+      Column x = value.cast("double");
+      Column checkable = present;
+      double[] b = outlierBounds(d.where(ok.and(value.isNotNull()).and(not(x.isNaN()))), x, c);
+      String expected = outlierExpected;
+      Column out = x.lt(b[0]).or(x.gt(b[1])).and(not(x.isNaN()));
+      checks.add(new CheckDef("outlier", name, osev, mostly, checkable, checkable.and(out), text, expected,
+          concat(lit(name + " "), text, lit(" is an outlier (" + c.outliers().method() + "): expected " + expected)),
+          "Check the value (a typo, a unit mix-up?); if such values are normal, raise outliers.threshold."));
+    }
     return d;
+  }
+
+  private String outlierExpected;
+
+  /**
+   * {@code references} is a data file: absolute or with a scheme (hdfs://, s3a://) as given, else
+   * relative to the first input's folder (locally: the data root). Values match as the local
+   * check matches them: as whole numbers or dates when both columns are of such a type, else as text.
+   */
+  private Dataset<Row> foreignKey(Dataset<Row> d, TypedRecords records, io.dsap.engine.schema.ForeignKey fk,
+      Column ok) {
+    String a = actual(fk.column());
+    if (a == null) {
+      throw new IllegalArgumentException("foreign key names column '" + fk.column() + "', which the file does not"
+          + " have (it has: " + String.join(", ", input.columns()) + ")");
+    }
+    String ref = fk.references().trim();
+    if (ref.contains("@") || !ref.contains(".")) {
+      throw new IllegalArgumentException("foreign key " + a + " -> " + ref + " names a registered schema, which the"
+          + " Spark job has no registry to look up; reference the data file instead (references: customers.csv)");
+    }
+    String target = ref + "." + fk.refColumnOrDefault();
+    int i = records.columns.indexOf(a);
+    TypedValue from = records.types.get(a);
+    Column value = col(typedName(i));
+    String flag = "_dsap_fk" + checks.size();
+    Dataset<Row> keys;
+    boolean longKeys;
+    try {
+      SparkInput refInput = SparkInput.read(d.sparkSession(), formatOf(ref), Map.of(), referencePath(ref));
+      String rc = refInput.columns().stream().filter(c -> c.equalsIgnoreCase(fk.refColumnOrDefault())).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException(ref + " has no column " + fk.refColumnOrDefault()
+              + " (it has: " + String.join(", ", refInput.columns()) + ")"));
+      TypedRecords refRecords = TypedRecords.of(refInput, SampleDetection.detect(refInput));
+      TypedValue to = refRecords.types.get(rc);
+      longKeys = from != null && to != null && (whole(from) && whole(to)
+          || from.type() == to.type() && (from.sparkType() == DataTypes.DateType
+          || from.sparkType() == DataTypes.TimestampType));
+      Column refValue = longKeys ? col(typedName(refRecords.columns.indexOf(rc))) : raw(rc);
+      keys = refRecords.data.where(col(TypedRecords.OK)).select(refValue.as("_dsap_key")).where(col("_dsap_key")
+          .isNotNull()).distinct().withColumn(flag, lit(true));
+    } catch (RuntimeException e) {
+      Severity sev = fk.severityOrDefault();
+      fileIssues.add(new Issue(null, null, a, "foreign_key", sev, null, "a readable reference " + target,
+          "the foreign key " + a + " -> " + target + " cannot be checked: " + e.getMessage(),
+          "Fix references: / ref_column: in the schema."));
+      fileResults.add(new CheckResult("foreign_key", a, sev, fk.mostlyOrDefault(), 0, 1, null));
+      return d;
+    }
+    Column probe = longKeys ? value : raw(a);
+    Dataset<Row> joined = d.join(keys, probe.equalTo(col("_dsap_key")), "left").drop("_dsap_key");
+    Column present = ok.and(value.isNotNull());
+    Column text = raw(a);
+    checks.add(new CheckDef("foreign_key", a, fk.severityOrDefault(), fk.mostlyOrDefault(), present,
+        present.and(col(flag).isNull()), text, "a value of " + target,
+        concat(lit(a + " "), text, lit(" has no match in " + target)),
+        "Add the value to " + ref + ", or correct it."));
+    return joined;
+  }
+
+  private static boolean whole(TypedValue t) {
+    return t.type() == ColumnType.INTEGER || t.type() == ColumnType.BIGINT;
+  }
+
+  private String referencePath(String ref) {
+    if (ref.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*") || ref.startsWith("/")) {
+      return ref;
+    }
+    String first = input.paths().get(0);
+    int slash = first.lastIndexOf('/');
+    return slash < 0 ? ref : first.substring(0, slash + 1) + ref;
+  }
+
+  private static String formatOf(String path) {
+    String p = path.toLowerCase(Locale.ROOT);
+    if (p.endsWith(".tsv") || p.endsWith(".tab")) {
+      return "tsv";
+    }
+    if (p.endsWith(".json") || p.endsWith(".ndjson") || p.endsWith(".jsonl")) {
+      return "json";
+    }
+    return p.endsWith(".parquet") ? "parquet" : "csv";
+  }
+
+  /**
+   * The local OutlierCheck's bounds: zscore from the exact mean and sample standard deviation,
+   * iqr from the quartiles of a KLL sketch (k = 200) merged over the partitions, as local exact
+   * up to about 200 values and within the sketch's rank error beyond.
+   */
+  private double[] outlierBounds(Dataset<Row> values, Column x, ColumnSchema c) {
+    double k = c.outliers().thresholdOrDefault();
+    if (!c.outliers().iqr()) {
+      Row r = values.agg(org.apache.spark.sql.functions.count(x), org.apache.spark.sql.functions.avg(x),
+          org.apache.spark.sql.functions.stddev_samp(x)).first();
+      long n = r.getLong(0);
+      if (n == 0) {
+        outlierExpected = "no values";
+        return new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
+      }
+      double mean = r.getDouble(1);
+      double sd = n > 1 ? r.getDouble(2) : 0;
+      outlierExpected = "between " + fmt(mean - k * sd) + " and " + fmt(mean + k * sd) + " (mean " + fmt(mean)
+          + " +/- " + k + " sd " + fmt(sd) + ")";
+      return new double[] {mean - k * sd, mean + k * sd};
+    }
+    org.apache.datasketches.kll.KllDoublesSketch all = org.apache.datasketches.kll.KllDoublesSketch.newHeapInstance(200);
+    for (byte[] part : values.select(x).mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row,
+        byte[]>) rows -> {
+          org.apache.datasketches.kll.KllDoublesSketch s = org.apache.datasketches.kll.KllDoublesSketch
+              .newHeapInstance(200);
+          rows.forEachRemaining(r -> s.update(r.getDouble(0)));
+          return List.of(s.toByteArray()).iterator();
+        }, org.apache.spark.sql.Encoders.BINARY()).collectAsList()) {
+      all.merge(org.apache.datasketches.kll.KllDoublesSketch.heapify(org.apache.datasketches.memory.Memory.wrap(part)));
+    }
+    if (all.isEmpty()) {
+      outlierExpected = "no values";
+      return new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
+    }
+    var inclusive = org.apache.datasketches.quantilescommon.QuantileSearchCriteria.INCLUSIVE;
+    double q1 = all.getQuantile(0.25, inclusive);
+    double q3 = all.getQuantile(0.75, inclusive);
+    double lo = q1 - k * (q3 - q1);
+    double hi = q3 + k * (q3 - q1);
+    outlierExpected = "between " + fmt(lo) + " and " + fmt(hi) + " (Q1 " + fmt(q1) + ", Q3 " + fmt(q3) + ", " + k
+        + " x IQR)";
+    return new double[] {lo, hi};
+  }
+
+  private static String fmt(double d) {
+    return BigDecimal.valueOf(d).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+  }
+
+  /** The local date_format check's strict parse of a text value (a serialisable UDF body). */
+  private static final class DateLayout implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String format;
+    private transient java.time.format.DateTimeFormatter formatter;
+
+    DateLayout(String format) {
+      this.format = format;
+      java.time.format.DateTimeFormatter.ofPattern(format); // a bad layout fails here, on the driver
+    }
+
+    Boolean invalid(String text) {
+      if (text == null) {
+        return null;
+      }
+      if (formatter == null) {
+        // 'u' is the proleptic year: with 'y' (year of era) STRICT resolution rejects every date
+        formatter = java.time.format.DateTimeFormatter.ofPattern(format.replace('y', 'u'))
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+      }
+      boolean hasTime = format.contains("H") || format.contains("h") || format.contains("m");
+      try {
+        if (hasTime) {
+          java.time.LocalDateTime.parse(text.trim(), formatter);
+        } else {
+          java.time.LocalDate.parse(text.trim(), formatter);
+        }
+        return false;
+      } catch (java.time.format.DateTimeParseException e) {
+        return true;
+      }
+    }
   }
 
   private static boolean isNumeric(TypedValue t) {
@@ -362,7 +590,12 @@ public final class SparkValidation {
       file.add(org.apache.spark.sql.RowFactory.create(null, null, null, i.column(), i.check(), i.severity().text(),
           i.value(), i.expected(), i.message(), i.suggestion()));
     }
-    return rows.sparkSession().createDataFrame(file, rows.schema()).unionAll(rows);
+    // a file-level finding has no file or row: every field may be null here
+    List<org.apache.spark.sql.types.StructField> nullable = new ArrayList<>();
+    for (org.apache.spark.sql.types.StructField f : rows.schema().fields()) {
+      nullable.add(DataTypes.createStructField(f.name(), f.dataType(), true));
+    }
+    return rows.sparkSession().createDataFrame(file, DataTypes.createStructType(nullable)).unionAll(rows);
   }
 
   private RowCountCheck rowCountCheck() {

@@ -51,15 +51,47 @@ final class TypedRecords {
     Map<String, String> actual = new LinkedHashMap<>();
     cols.forEach(c -> actual.put(c.toLowerCase(Locale.ROOT), c));
     Map<String, TypedValue> types = new LinkedHashMap<>();
+    java.util.Set<String> declared = new java.util.HashSet<>();
     for (ColumnSchema c : doc.columns()) {
       String a = actual.get(c.name().toLowerCase(Locale.ROOT));
       if (a != null && c.type() != null) {
+        declared.add(a);
         TypedValue t = new TypedValue(DeclaredType.parse(c.type()), c.format());
         if (t.parses()) {
           types.put(a, t);
         }
       }
     }
+    // as the local validator: a column the schema gives no type keeps the type detection gives it
+    if (declared.size() < cols.size()) {
+      for (io.dsap.engine.types.ColumnSpec c : SampleDetection.detect(input)) {
+        String a = actual.get(c.name().toLowerCase(Locale.ROOT));
+        TypedValue t = new TypedValue(c);
+        if (a != null && !declared.contains(a) && t.parses()) {
+          types.put(a, t);
+        }
+      }
+    }
+    return of(input, types);
+  }
+
+  /** The input typed as the engine's reader types columns it detected ({@code specs}, matched by name). */
+  static TypedRecords of(SparkInput input, List<io.dsap.engine.types.ColumnSpec> specs) {
+    Map<String, String> actual = new LinkedHashMap<>();
+    input.columns().forEach(c -> actual.put(c.toLowerCase(Locale.ROOT), c));
+    Map<String, TypedValue> types = new LinkedHashMap<>();
+    for (io.dsap.engine.types.ColumnSpec c : specs) {
+      String a = actual.get(c.name().toLowerCase(Locale.ROOT));
+      TypedValue t = new TypedValue(c);
+      if (a != null && t.parses()) {
+        types.put(a, t);
+      }
+    }
+    return of(input, types);
+  }
+
+  private static TypedRecords of(SparkInput input, Map<String, TypedValue> types) {
+    List<String> cols = input.columns();
     List<Column> sel = new ArrayList<>();
     sel.add(col("*"));
     for (int i = 0; i < cols.size(); i++) {

@@ -37,6 +37,19 @@ final class TypedValue implements Serializable {
     this.format = format;
   }
 
+  /** The type the engine's reader gives a column it detected ({@code spec}). */
+  TypedValue(io.dsap.engine.types.ColumnSpec spec) {
+    this.type = spec.type();
+    this.precision = spec.precision() > 0 ? spec.precision() : 38;
+    this.scale = spec.type() == ColumnType.DECIMAL ? spec.scale() : -1;
+    this.format = spec.format() == null || spec.format().equals(TemporalFormat.ISO) ? null
+        : spec.format().datePattern();
+  }
+
+  ColumnType type() {
+    return type;
+  }
+
   /** Whether values of this type need parsing (text stays text). */
   boolean parses() {
     return type != ColumnType.VARCHAR && type != ColumnType.TIME && type != ColumnType.VARBINARY;

@@ -5,7 +5,9 @@ package io.dsap.engine.profile;
  * a time (Welford) and merged with the pairwise formulas of Pébay (2008), so splits can be
  * combined without a second pass and without the cancellation of naive sums of powers.
  */
-public final class MomentsState {
+public final class MomentsState implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private long n;
   private double mean;
   private double m2;

@@ -12,14 +12,26 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  * <p>A quantile q is the smallest value whose rank (share of values at or below it) is at least
  * q: nearest rank, no interpolation, so it is always a value of the column.
  */
-public final class QuantilesState {
+public final class QuantilesState implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   static final int K = 200;
   public static final int EXACT_MAX = 16_384;
   public static final int BINS = 10;
-  private final KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(K);
+  private transient KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(K);
   private double[] values = new double[64]; // null once past EXACT_MAX
   private int size;
   private boolean sorted;
+
+  // the sketch travels as its own bytes (Spark ships states between processes)
+  private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+    out.defaultWriteObject();
+    out.writeObject(sketch.toByteArray());
+  }
+
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    sketch = KllDoublesSketch.heapify(org.apache.datasketches.memory.Memory.wrap((byte[]) in.readObject()));
+  }
 
   public void add(double x) {
     sketch.update(x);

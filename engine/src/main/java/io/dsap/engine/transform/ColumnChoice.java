@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param all the choice for columns not named, or null
  * @param columns choices by column name (insertion order kept)
  */
-public record ColumnChoice(String all, Map<String, String> columns) {
+public record ColumnChoice(String all, Map<String, String> columns) implements java.io.Serializable {
   public static final ColumnChoice NONE = new ColumnChoice(null, Map.of());
 
   public ColumnChoice {

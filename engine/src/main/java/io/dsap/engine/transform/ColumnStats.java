@@ -16,7 +16,8 @@ import java.util.Random;
  * deviation (exact up to that many values); for every column exact value counts for up to
  * {@link #MAX_DISTINCT} distinct values (the mode and the categories of an encoding).
  */
-public final class ColumnStats {
+public final class ColumnStats implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   public static final int SAMPLE = QuantilesState.EXACT_MAX;
   public static final int MAX_DISTINCT = 100_000;
 
@@ -69,6 +70,54 @@ public final class ColumnStats {
       }
       numbers++;
     }
+  }
+
+  /**
+   * Adds the statistics of another part of the same column (a Spark partition). Counts, moments
+   * and extremes merge exactly; quantiles stay exact while the parts together hold at most
+   * {@link #SAMPLE} values; the MAD samples are concatenated up to that size, beyond it drawn
+   * from both in proportion to the values each part saw.
+   */
+  void merge(ColumnStats o) {
+    rows += o.rows;
+    nulls += o.nulls;
+    moments.merge(o.moments);
+    quantiles.merge(o.quantiles);
+    if (!Double.isNaN(o.min)) {
+      min = Double.isNaN(min) ? o.min : Math.min(min, o.min);
+      max = Double.isNaN(max) ? o.max : Math.max(max, o.max);
+    }
+    for (Map.Entry<Object, long[]> e : o.counts.entrySet()) {
+      long[] c = counts.get(e.getKey());
+      if (c != null) {
+        c[0] += e.getValue()[0];
+      } else if (counts.size() < MAX_DISTINCT) {
+        counts.put(e.getKey(), new long[] {e.getValue()[0]});
+      } else {
+        countsExact = false;
+      }
+    }
+    countsExact &= o.countsExact;
+    int na = (int) Math.min(numbers, SAMPLE);
+    int nb = (int) Math.min(o.numbers, SAMPLE);
+    if (na + nb <= SAMPLE) {
+      System.arraycopy(o.sample, 0, sample, na, nb);
+    } else {
+      double[] a = Arrays.copyOf(sample, na);
+      double[] b = Arrays.copyOf(o.sample, nb);
+      double shareA = (double) numbers / (numbers + o.numbers);
+      int leftA = na;
+      int leftB = nb;
+      for (int i = 0; i < SAMPLE; i++) {
+        boolean fromA = leftB == 0 || (leftA > 0 && random.nextDouble() < shareA);
+        double[] from = fromA ? a : b;
+        int left = fromA ? leftA-- : leftB--;
+        int j = random.nextInt(left); // without replacement: swap the taken value past the end
+        sample[i] = from[j];
+        from[j] = from[left - 1];
+      }
+    }
+    numbers += o.numbers;
   }
 
   public long rows() {

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * most common first), and which are categories whose letter case is normalised. The same
  * decisions apply in the stats pass and the apply pass, so statistics describe repaired values.
  */
-final class Repairs {
+final class Repairs implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   static final int SAMPLE_ROWS = 10_000;
   /** Share of a column's non-null sample values that must parse for {@code auto} to convert it. */
   static final double AUTO_SHARE = 0.95;
@@ -42,10 +43,16 @@ final class Repairs {
 
   /** What to repair in each column of {@code in}. */
   record ColumnRepair(ColumnSpec in, ColumnSpec out, List<TemporalFormat> dateFormats, boolean number,
-      String letterCase) {}
+      String letterCase) implements java.io.Serializable {}
 
   static Repairs decide(TableSource source, TransformSpec spec) {
-    List<ColumnSpec> in = source.columns();
+    try (SourceRows rows = new SourceRows(source, source.columns().size(), RejectSink.DISCARD, SAMPLE_ROWS)) {
+      return decide(source.columns(), rows, spec);
+    }
+  }
+
+  /** Decides from {@code rows}, the first rows of a source with columns {@code in} (at most {@link #SAMPLE_ROWS} are read). */
+  static Repairs decide(List<ColumnSpec> in, java.util.Iterator<Object[]> rows, TransformSpec spec) {
     int n = in.size();
     for (String named : spec.numbers().columns()) {
       index(in, named, "numbers");
@@ -60,15 +67,13 @@ final class Repairs {
     for (int c = 0; c < n; c++) {
       samples.add(new ArrayList<>());
     }
-    try (SourceRows rows = new SourceRows(source, n, RejectSink.DISCARD, SAMPLE_ROWS)) {
-      while (rows.hasNext()) {
-        Object[] row = rows.next();
-        for (int c = 0; c < n; c++) {
-          if (in.get(c).type() == ColumnType.VARCHAR) {
-            String v = ValueRepair.text((String) row[c], spec.text());
-            if (v != null) {
-              samples.get(c).add(v);
-            }
+    for (int read = 0; read < SAMPLE_ROWS && rows.hasNext(); read++) {
+      Object[] row = rows.next();
+      for (int c = 0; c < n; c++) {
+        if (in.get(c).type() == ColumnType.VARCHAR) {
+          String v = ValueRepair.text((String) row[c], spec.text());
+          if (v != null) {
+            samples.get(c).add(v);
           }
         }
       }

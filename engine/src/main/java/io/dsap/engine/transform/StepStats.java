@@ -8,7 +8,8 @@ import io.dsap.engine.profile.MomentsState;
  * Filled during the apply pass; rows removed by the step count as changed and appear only in the
  * "before" figures.
  */
-final class StepStats {
+final class StepStats implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   final String column;
   final String step;
   final String detail;
@@ -20,7 +21,8 @@ final class StepStats {
   private double maxBefore = Double.NaN;
   private double minAfter = Double.NaN;
   private double maxAfter = Double.NaN;
-  private java.util.function.BiPredicate<Object, Object> same = StepStats::same;
+  // only the apply pass compares values; a state shipped elsewhere is only merged
+  private transient java.util.function.BiPredicate<Object, Object> same = StepStats::same;
   private long changed;
   private long nullsBefore;
   private long nullsAfter;
@@ -63,6 +65,27 @@ final class StepStats {
     if (!same.test(was, is)) {
       changed++;
     }
+  }
+
+  /** Adds what the same step did in another part of the data. */
+  void merge(StepStats o) {
+    before.merge(o.before);
+    after.merge(o.after);
+    minBefore = min(minBefore, o.minBefore);
+    maxBefore = max(maxBefore, o.maxBefore);
+    minAfter = min(minAfter, o.minAfter);
+    maxAfter = max(maxAfter, o.maxAfter);
+    changed += o.changed;
+    nullsBefore += o.nullsBefore;
+    nullsAfter += o.nullsAfter;
+  }
+
+  private static double min(double a, double b) {
+    return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
+  }
+
+  private static double max(double a, double b) {
+    return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
   }
 
   /** A row-level step (no column): only removals count. */

@@ -34,11 +34,11 @@ import org.apache.calcite.rel.type.RelDataType;
  */
 public final class TransformPlan {
   private final TableSource source;
-  private final Repairs repairs;
+  final Repairs repairs;
   private final List<ColumnSpec> output;
-  private final List<Supplier<RowStep>> beforeFill;
-  private final List<Integer> backFill;
-  private final List<Supplier<RowStep>> afterFill;
+  final List<Supplier<RowStep>> beforeFill;
+  final List<Integer> backFill;
+  final List<Supplier<RowStep>> afterFill;
   private final long statsRows;
 
   private TransformPlan(TableSource source, Repairs repairs, List<ColumnSpec> output,
@@ -103,7 +103,13 @@ public final class TransformPlan {
         rows++;
       }
     }
-    Planner p = new Planner(spec, cols, stats, plugins);
+    return fromStats(source, repairs, stats, forestRows, rows, spec, plugins);
+  }
+
+  /** The steps planned from a stats pass already made ({@code source} null: applied elsewhere, see {@link PartitionedTransform}). */
+  static TransformPlan fromStats(TableSource source, Repairs repairs, ColumnStats[] stats, List<double[]> forestRows,
+      long rows, TransformSpec spec, Transformations plugins) {
+    Planner p = new Planner(spec, new ArrayList<>(repairs.columns()), stats, plugins);
     p.missing();
     p.outliers(forestRows);
     p.derive();

@@ -43,7 +43,7 @@ public record TransformSpec(
     int bins,
     ColumnChoice encode,
     int maxCategories,
-    Map<String, List<String>> ordinalOrder) {
+    Map<String, List<String>> ordinalOrder) implements java.io.Serializable {
 
   /** Every key, in the order steps run; also the named arguments of clean() after {@code path} and {@code spec}. */
   public static final List<String> KEYS = List.of("text", "numbers", "dates", "case", "missing", "fill_value",
@@ -68,7 +68,7 @@ public record TransformSpec(
   }
 
   /** Column selection for a repair: {@code auto} (columns that clearly hold such values), {@code none}, or named columns. */
-  public record Selection(String mode, List<String> columns) {
+  public record Selection(String mode, List<String> columns) implements java.io.Serializable {
     public static final Selection AUTO = new Selection("auto", List.of());
     public static final Selection NONE = new Selection("none", List.of());
 
@@ -108,7 +108,7 @@ public record TransformSpec(
   }
 
   /** A plugin transformation applied to one column: {@code use: name, column: c, with: {...}}. */
-  public record CustomStep(String name, String column, Map<String, Object> options) {
+  public record CustomStep(String name, String column, Map<String, Object> options) implements java.io.Serializable {
     public CustomStep {
       options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param detection why this type was chosen, in one line (shown in metadata remarks)
  */
 public record ColumnSpec(String name, ColumnType type, int precision, int scale, TemporalFormat format,
-    String detection) {
+    String detection) implements java.io.Serializable {
   /** Decimals that fit a long use the fast {@code LongVector}; wider ones are objects. */
   public static final int LONG_DECIMAL_PRECISION = 18;
 

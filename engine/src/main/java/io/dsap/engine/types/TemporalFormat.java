@@ -8,7 +8,7 @@ import java.util.Objects;
  * accept one or two digits, the year four. A timestamp is a date, then {@code T} or a space, then
  * {@code HH:mm[:ss[.fraction]]} and an optional {@code Z} or {@code +HH:MM} offset (converted to UTC).
  */
-public record TemporalFormat(DateOrder order, char separator) {
+public record TemporalFormat(DateOrder order, char separator) implements java.io.Serializable {
 
   /**
    * Candidates in the order detection prefers them: ISO first, then day-first before month-first
