@@ -25,6 +25,12 @@ public final class CsvTokenizer {
   private final int escape;
   private final int comment;
   private final int maxRecordBytes;
+  private static final long NEWLINES = Swar.broadcast('\n');
+  private static final long RETURNS = Swar.broadcast('\r');
+  // the bytes searched a word at a time; a missing quote or escape searches for the quote or delimiter again
+  private final long delimiterWord;
+  private final long quoteWord;
+  private final long escapeWord;
 
   private byte[] buf;
   private int limit;
@@ -55,6 +61,9 @@ public final class CsvTokenizer {
     this.quote = dialect.quote();
     this.escape = dialect.escape();
     this.comment = dialect.comment();
+    this.delimiterWord = Swar.broadcast(delimiter);
+    this.quoteWord = quote == CsvDialect.NONE ? delimiterWord : Swar.broadcast(quote);
+    this.escapeWord = escape == CsvDialect.NONE ? quoteWord : Swar.broadcast(escape);
     this.buf = new byte[Math.max(MIN_BUFFER, bufferSize)];
     this.maxRecordBytes = maxRecordBytes;
   }
@@ -249,6 +258,16 @@ public final class CsvTokenizer {
         int s = ++p;
         boolean esc = false;
         while (true) {
+          // skip to the next quote, escape or line break a word at a time
+          while (p + 8 <= lim) {
+            long w = Swar.word(b, p);
+            long m = Swar.matches(w, quoteWord) | Swar.matches(w, escapeWord) | Swar.matches(w, NEWLINES);
+            if (m != 0) {
+              p += Swar.firstByte(m);
+              break;
+            }
+            p += 8;
+          }
           if (p >= lim) {
             if (!eof) {
               return -1;
@@ -303,13 +322,7 @@ public final class CsvTokenizer {
         }
       } else {
         int s = p;
-        while (p < lim) {
-          byte c = b[p];
-          if (c == delimiter || c == '\n' || c == '\r') {
-            break;
-          }
-          p++;
-        }
+        p = fieldEnd(b, p, lim);
         if (p >= lim && !eof) {
           return -1;
         }
@@ -357,6 +370,28 @@ public final class CsvTokenizer {
       fieldCount = n;
       return finish(end, p, lines + 1);
     }
+  }
+
+  /** The index of the first delimiter or line break in {@code b[p, lim)}, or {@code lim}. */
+  private int fieldEnd(byte[] b, int p, int lim) {
+    final long delimiters = delimiterWord;
+    while (p + 8 <= lim) {
+      long w = Swar.word(b, p);
+      long m = Swar.matches(w, delimiters) | Swar.matches(w, NEWLINES) | Swar.matches(w, RETURNS);
+      if (m != 0) {
+        return p + Swar.firstByte(m);
+      }
+      p += 8;
+    }
+    final byte d = delimiter;
+    while (p < lim) {
+      byte c = b[p];
+      if (c == d || c == '\n' || c == '\r') {
+        return p;
+      }
+      p++;
+    }
+    return p;
   }
 
   private int finish(int end, int next, long lines) {
