@@ -12,6 +12,7 @@ import io.dsap.engine.rejects.RejectSink;
 import io.dsap.engine.source.FileSource;
 import io.dsap.engine.types.ColumnSpec;
 import io.dsap.engine.types.ColumnType;
+import io.dsap.engine.types.TypeCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,9 @@ public final class CsvReader implements BatchReader {
   private final String displayName;
   private final CsvFileSchema schema;
   private final ColumnSpec[] specs;
+  private final boolean[] isText; // column is VARCHAR
+  private final int[] checks; // TypeCheck kind of each column
+  private final char[] seps; // date separator of each column
   private final int[] projection;
   private final int[] vectorOf; // column -> position in the batch, or -1
   private final int batchSize;
@@ -86,6 +90,14 @@ public final class CsvReader implements BatchReader {
     this.schema = schema;
     this.specs = schema.columns().toArray(new ColumnSpec[0]);
     this.projection = projection.clone();
+    this.isText = new boolean[specs.length];
+    this.checks = new int[specs.length];
+    this.seps = new char[specs.length];
+    for (int c = 0; c < specs.length; c++) {
+      isText[c] = specs[c].type() == ColumnType.VARCHAR;
+      checks[c] = TypeCheck.kindOf(specs[c]);
+      seps[c] = specs[c].format() == null ? 0 : specs[c].format().separator();
+    }
     this.vectorOf = new int[specs.length];
     Arrays.fill(vectorOf, -1);
     for (int k = 0; k < projection.length; k++) {
@@ -205,14 +217,11 @@ public final class CsvReader implements BatchReader {
               : ", or read it with the right delimiter (option delimiter)") + ".");
       return false;
     }
-    byte[] raw = null;
-    for (int c = 0; c < n; c++) {
-      if (t.needsUnescape(c)) {
-        raw = Arrays.copyOfRange(t.buffer(), t.recordStart(), t.recordEnd());
-        break;
-      }
-    }
+    // unescaping rewrites the buffer: keep the raw record for a reject's message
+    byte[] raw = t.anyEscaped() ? Arrays.copyOfRange(t.buffer(), t.recordStart(), t.recordEnd()) : null;
     byte[] b = t.buffer();
+    // an ASCII record is valid UTF-8: one word-at-a-time pass instead of a check per text field
+    boolean checkText = checkUtf8 && !Swar.ascii(b, t.recordStart(), t.recordEnd());
     for (int c = n; c < specs.length; c++) {
       if (vectorOf[c] >= 0) {
         vectors[vectorOf[c]].setNull(r); // null_padding
@@ -220,14 +229,15 @@ public final class CsvReader implements BatchReader {
     }
     for (int c = 0; c < n; c++) {
       int k = vectorOf[c];
-      ColumnSpec spec = specs[c];
-      if (spec.type() == ColumnType.VARCHAR && k < 0 && !checkUtf8) {
-        continue;
+      boolean text = isText[c];
+      if (text && k < 0 && !checkText) {
+        continue; // an unread text column: nothing can make it fail
       }
+      ColumnSpec spec = specs[c];
       t.unescape(c);
       int s = t.start(c);
       int e = t.end(c);
-      if (checkUtf8 && spec.type() == ColumnType.VARCHAR) {
+      if (checkText && text) {
         int bad = io.dsap.engine.source.Encodings.validUtf8(b, s, e, false);
         if (bad >= 0) {
           rollback(r);
@@ -241,11 +251,14 @@ public final class CsvReader implements BatchReader {
           continue;
         }
       }
-      if (isNull(b, s, e) && !(s == e && t.quoted(c) && spec.type() == ColumnType.VARCHAR)) {
+      if (isNull(b, s, e) && !(s == e && text && t.quoted(c))) {
         if (k >= 0) {
           vectors[k].setNull(r);
         }
         continue;
+      }
+      if (k < 0 && TypeCheck.surelyValid(checks[c], spec.scale(), seps[c], b, s, e)) {
+        continue; // an unread column only needs to be valid
       }
       String problem = values.write(spec, k < 0 ? null : vectors[k], r, b, s, e);
       if (problem != null) {

@@ -48,6 +48,7 @@ public final class CsvTokenizer {
   private long line = 1; // line where the next record starts
   private long recordLine;
   private String malformed;
+  private boolean anyEscaped;
 
   public CsvTokenizer(InputStream in, CsvDialect dialect, int bufferSize, int maxRecordBytes) {
     this(in, 0, dialect, bufferSize, maxRecordBytes);
@@ -100,6 +101,11 @@ public final class CsvTokenizer {
 
   public boolean needsUnescape(int i) {
     return escaped[i];
+  }
+
+  /** Whether some field of the current record needs {@link #unescape(int)}. */
+  public boolean anyEscaped() {
+    return anyEscaped;
   }
 
   /** 1-based line on which the current record starts. */
@@ -241,6 +247,7 @@ public final class CsvTokenizer {
     recordStart = pos;
     recordLine = line;
     malformed = null;
+    anyEscaped = false;
     int p = pos;
     int n = 0;
     long lines = 0;
@@ -277,6 +284,7 @@ public final class CsvTokenizer {
             starts[n] = s;
             ends[n] = p;
             escaped[n] = esc;
+        anyEscaped |= esc;
             fieldCount = n + 1;
             return finish(p, p, lines);
           }
@@ -307,6 +315,7 @@ public final class CsvTokenizer {
         starts[n] = s;
         ends[n] = Math.min(p, lim);
         escaped[n] = esc;
+        anyEscaped |= esc;
         p++; // closing quote
         // after the closing quote: delimiter, end of line, or end of input
         if (p < lim && b[p] != delimiter && b[p] != '\n' && b[p] != '\r') {
