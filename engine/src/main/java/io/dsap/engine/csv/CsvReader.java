@@ -50,6 +50,7 @@ public final class CsvReader implements BatchReader {
   private final InputStream in;
   private final CsvTokenizer tokenizer;
   private final TextValues values = new TextValues();
+  private byte[] unescaped = new byte[256]; // scratch for fields with escapes, reused
   private final byte[] nullString;
   private final int bom;
   private final boolean checkUtf8;
@@ -217,11 +218,9 @@ public final class CsvReader implements BatchReader {
               : ", or read it with the right delimiter (option delimiter)") + ".");
       return false;
     }
-    // unescaping rewrites the buffer: keep the raw record for a reject's message
-    byte[] raw = t.anyEscaped() ? Arrays.copyOfRange(t.buffer(), t.recordStart(), t.recordEnd()) : null;
-    byte[] b = t.buffer();
+    byte[] buffer = t.buffer();
     // an ASCII record is valid UTF-8: one word-at-a-time pass instead of a check per text field
-    boolean checkText = checkUtf8 && !Swar.ascii(b, t.recordStart(), t.recordEnd());
+    boolean checkText = checkUtf8 && !Swar.ascii(buffer, t.recordStart(), t.recordEnd());
     for (int c = n; c < specs.length; c++) {
       if (vectorOf[c] >= 0) {
         vectors[vectorOf[c]].setNull(r); // null_padding
@@ -234,17 +233,26 @@ public final class CsvReader implements BatchReader {
         continue; // an unread text column: nothing can make it fail
       }
       ColumnSpec spec = specs[c];
-      t.unescape(c);
+      // a field with escapes is read unescaped from a scratch copy: the record stays raw for rejects
+      byte[] b = buffer;
       int s = t.start(c);
       int e = t.end(c);
+      if (t.needsUnescape(c)) {
+        if (unescaped.length < e - s) {
+          unescaped = new byte[Math.max(e - s, 2 * unescaped.length)];
+        }
+        b = unescaped;
+        e = t.unescapeTo(c, b);
+        s = 0;
+      }
       if (checkText && text) {
         int bad = io.dsap.engine.source.Encodings.validUtf8(b, s, e, false);
         if (bad >= 0) {
           rollback(r);
           reject(r, spec.name(), null, "column " + spec.name() + " holds bytes that are not valid UTF-8 ("
-              + hex(b, bad, e) + " at byte offset " + (t.byteOffset() + bom + (bad - t.recordStart()))
+              + hex(b, bad, e) + " at byte offset " + (t.byteOffset() + bom + (t.start(c) + bad - s - t.recordStart()))
               + "). If the file is not UTF-8, name its"
-              + " encoding, e.g. encoding => 'windows-1252'", raw);
+              + " encoding, e.g. encoding => 'windows-1252'");
           return false;
         }
         if (k < 0) {
@@ -264,7 +272,7 @@ public final class CsvReader implements BatchReader {
       if (problem != null) {
         String value = new String(b, s, e - s, StandardCharsets.UTF_8);
         rollback(r);
-        rejectValue(r, spec, value, problem, raw);
+        rejectValue(r, spec, value, problem);
         return false;
       }
     }
@@ -304,20 +312,15 @@ public final class CsvReader implements BatchReader {
     }
   }
 
-  private void rejectValue(int r, ColumnSpec spec, String value, String problem, byte[] raw) {
-    reject(r, spec.name(), value, TextValues.reason(spec, value, problem), raw);
+  private void rejectValue(int r, ColumnSpec spec, String value, String problem) {
+    reject(r, spec.name(), value, TextValues.reason(spec, value, problem));
   }
 
   private void reject(int r, String column, String value, String reason) {
-    reject(r, column, value, reason, null);
-  }
-
-  private void reject(int r, String column, String value, String reason, byte[] raw) {
     rejected++;
     CsvTokenizer t = tokenizer;
-    String rawText = raw != null ? new String(raw, StandardCharsets.UTF_8)
-        : new String(t.buffer(), t.recordStart(), Math.min(t.recordEnd() - t.recordStart(), Reject.MAX_RAW * 4),
-            StandardCharsets.UTF_8);
+    String rawText = new String(t.buffer(), t.recordStart(),
+        Math.min(t.recordEnd() - t.recordStart(), Reject.MAX_RAW * 4), StandardCharsets.UTF_8);
     rejects.accept(new Reject(displayName, t.line(), t.byteOffset() + bom, column, value, rawText,
         displayName + ":" + t.line() + ": " + reason));
   }

@@ -183,6 +183,22 @@ public final class CsvTokenizer {
     escaped[i] = false;
   }
 
+  /**
+   * Writes field {@code i} unescaped to {@code dst} (at least as long as the field) and returns
+   * its length, leaving the record's bytes as they are (a reject quotes the raw record).
+   */
+  public int unescapeTo(int i, byte[] dst) {
+    int w = 0;
+    for (int r = starts[i], e = ends[i]; r < e; r++) {
+      byte c = buf[r];
+      if (c == escape && r + 1 < e && (escape == '\\' || buf[r + 1] == quote)) {
+        c = buf[++r];
+      }
+      dst[w++] = c;
+    }
+    return w;
+  }
+
   /** Advances to the next record; false at end of input. */
   public boolean next() throws IOException {
     while (true) {
