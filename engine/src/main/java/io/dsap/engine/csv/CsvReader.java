@@ -51,6 +51,8 @@ public final class CsvReader implements BatchReader {
   private final CsvTokenizer tokenizer;
   private final TextValues values = new TextValues();
   private byte[] unescaped = new byte[256]; // scratch for fields with escapes, reused
+  private long asciiFrom; // the stream bytes [asciiFrom, asciiTo) are known to be ASCII
+  private long asciiTo;
   private final byte[] nullString;
   private final int bom;
   private final boolean checkUtf8;
@@ -220,7 +222,7 @@ public final class CsvReader implements BatchReader {
     }
     byte[] buffer = t.buffer();
     // an ASCII record is valid UTF-8: one word-at-a-time pass instead of a check per text field
-    boolean checkText = checkUtf8 && !Swar.ascii(buffer, t.recordStart(), t.recordEnd());
+    boolean checkText = checkUtf8 && !asciiRecord();
     for (int c = n; c < specs.length; c++) {
       if (vectorOf[c] >= 0) {
         vectors[vectorOf[c]].setNull(r); // null_padding
@@ -277,6 +279,26 @@ public final class CsvReader implements BatchReader {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the current record is all ASCII. The buffer is scanned ahead, a word at a time, up to
+   * its next non-ASCII byte, so a file without any costs one tight pass per buffer fill rather than
+   * a check per record. Stream offsets, not buffer indexes: a refill moves the bytes.
+   */
+  private boolean asciiRecord() {
+    CsvTokenizer t = tokenizer;
+    long start = t.byteOffset();
+    long end = start + (t.recordEnd() - t.recordStart());
+    if (start < asciiFrom || end > asciiTo) {
+      if (start < asciiTo && start >= asciiFrom) {
+        return false; // the record holds the non-ASCII byte the last scan stopped at
+      }
+      int from = t.recordStart();
+      asciiFrom = start;
+      asciiTo = start + (Swar.firstNonAscii(t.buffer(), from, t.bufferLimit()) - from);
+    }
+    return end <= asciiTo;
   }
 
   private boolean isNull(byte[] b, int s, int e) {

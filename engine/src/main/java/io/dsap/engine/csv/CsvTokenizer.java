@@ -140,6 +140,11 @@ public final class CsvTokenizer {
     return recordEnd;
   }
 
+  /** End of the bytes read into {@link #buffer()} so far. */
+  public int bufferLimit() {
+    return limit;
+  }
+
   /** Lines consumed so far (the line after the current record). */
   public long nextLine() {
     return line;

@@ -41,6 +41,23 @@ final class Swar {
     return Long.numberOfTrailingZeros(mask) >>> 3;
   }
 
+  /** The index of the first byte of {@code b[s, e)} that is not ASCII, or {@code e}. */
+  static int firstNonAscii(byte[] b, int s, int e) {
+    int i = s;
+    for (; i + 8 <= e; i += 8) {
+      long high = word(b, i) & HIGHS;
+      if (high != 0) {
+        return i + firstByte(high);
+      }
+    }
+    for (; i < e; i++) {
+      if (b[i] < 0) {
+        return i;
+      }
+    }
+    return e;
+  }
+
   /** Whether {@code b[s, e)} holds only ASCII bytes (then it is valid UTF-8). */
   static boolean ascii(byte[] b, int s, int e) {
     long or = 0;
