@@ -221,7 +221,7 @@ public final class CsvReader implements BatchReader {
       return false;
     }
     byte[] buffer = t.buffer();
-    // an ASCII record is valid UTF-8: one word-at-a-time pass instead of a check per text field
+    // an ASCII record is valid UTF-8: no check per text field
     boolean checkText = checkUtf8 && !asciiRecord();
     for (int c = n; c < specs.length; c++) {
       if (vectorOf[c] >= 0) {
@@ -292,7 +292,7 @@ public final class CsvReader implements BatchReader {
     long end = start + (t.recordEnd() - t.recordStart());
     if (start < asciiFrom || end > asciiTo) {
       if (start < asciiTo && start >= asciiFrom) {
-        return false; // the record holds the non-ASCII byte the last scan stopped at
+        return false; // the record holds the non-ASCII byte the last scan stopped at, or runs past the scanned bytes
       }
       int from = t.recordStart();
       asciiFrom = start;

@@ -57,22 +57,4 @@ final class Swar {
     }
     return e;
   }
-
-  /** Whether {@code b[s, e)} holds only ASCII bytes (then it is valid UTF-8). */
-  static boolean ascii(byte[] b, int s, int e) {
-    long or = 0;
-    int i = s;
-    for (; i + 8 <= e; i += 8) {
-      or |= word(b, i);
-    }
-    if ((or & HIGHS) != 0) {
-      return false;
-    }
-    for (; i < e; i++) {
-      if (b[i] < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
 }
