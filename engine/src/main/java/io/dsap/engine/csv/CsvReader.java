@@ -12,6 +12,7 @@ import io.dsap.engine.rejects.RejectSink;
 import io.dsap.engine.source.FileSource;
 import io.dsap.engine.types.ColumnSpec;
 import io.dsap.engine.types.ColumnType;
+import io.dsap.engine.types.TypeCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,9 @@ public final class CsvReader implements BatchReader {
   private final String displayName;
   private final CsvFileSchema schema;
   private final ColumnSpec[] specs;
+  private final boolean[] isText; // column is VARCHAR
+  private final int[] checks; // TypeCheck kind of each column
+  private final char[] seps; // date separator of each column
   private final int[] projection;
   private final int[] vectorOf; // column -> position in the batch, or -1
   private final int batchSize;
@@ -46,6 +50,9 @@ public final class CsvReader implements BatchReader {
   private final InputStream in;
   private final CsvTokenizer tokenizer;
   private final TextValues values = new TextValues();
+  private byte[] unescaped = new byte[256]; // scratch for fields with escapes, reused
+  private long asciiFrom; // the stream bytes [asciiFrom, asciiTo) are known to be ASCII
+  private long asciiTo;
   private final byte[] nullString;
   private final int bom;
   private final boolean checkUtf8;
@@ -86,6 +93,14 @@ public final class CsvReader implements BatchReader {
     this.schema = schema;
     this.specs = schema.columns().toArray(new ColumnSpec[0]);
     this.projection = projection.clone();
+    this.isText = new boolean[specs.length];
+    this.checks = new int[specs.length];
+    this.seps = new char[specs.length];
+    for (int c = 0; c < specs.length; c++) {
+      isText[c] = specs[c].type() == ColumnType.VARCHAR;
+      checks[c] = TypeCheck.kindOf(specs[c]);
+      seps[c] = specs[c].format() == null ? 0 : specs[c].format().separator();
+    }
     this.vectorOf = new int[specs.length];
     Arrays.fill(vectorOf, -1);
     for (int k = 0; k < projection.length; k++) {
@@ -205,14 +220,9 @@ public final class CsvReader implements BatchReader {
               : ", or read it with the right delimiter (option delimiter)") + ".");
       return false;
     }
-    byte[] raw = null;
-    for (int c = 0; c < n; c++) {
-      if (t.needsUnescape(c)) {
-        raw = Arrays.copyOfRange(t.buffer(), t.recordStart(), t.recordEnd());
-        break;
-      }
-    }
-    byte[] b = t.buffer();
+    byte[] buffer = t.buffer();
+    // an ASCII record is valid UTF-8: no check per text field
+    boolean checkText = checkUtf8 && !asciiRecord();
     for (int c = n; c < specs.length; c++) {
       if (vectorOf[c] >= 0) {
         vectors[vectorOf[c]].setNull(r); // null_padding
@@ -220,42 +230,75 @@ public final class CsvReader implements BatchReader {
     }
     for (int c = 0; c < n; c++) {
       int k = vectorOf[c];
-      ColumnSpec spec = specs[c];
-      if (spec.type() == ColumnType.VARCHAR && k < 0 && !checkUtf8) {
-        continue;
+      boolean text = isText[c];
+      if (text && k < 0 && !checkText) {
+        continue; // an unread text column: nothing can make it fail
       }
-      t.unescape(c);
+      ColumnSpec spec = specs[c];
+      // a field with escapes is read unescaped from a scratch copy: the record stays raw for rejects
+      byte[] b = buffer;
       int s = t.start(c);
       int e = t.end(c);
-      if (checkUtf8 && spec.type() == ColumnType.VARCHAR) {
+      if (t.needsUnescape(c)) {
+        if (unescaped.length < e - s) {
+          unescaped = new byte[Math.max(e - s, 2 * unescaped.length)];
+        }
+        b = unescaped;
+        e = t.unescapeTo(c, b);
+        s = 0;
+      }
+      if (checkText && text) {
         int bad = io.dsap.engine.source.Encodings.validUtf8(b, s, e, false);
         if (bad >= 0) {
           rollback(r);
           reject(r, spec.name(), null, "column " + spec.name() + " holds bytes that are not valid UTF-8 ("
-              + hex(b, bad, e) + " at byte offset " + (t.byteOffset() + bom + (bad - t.recordStart()))
+              + hex(b, bad, e) + " at byte offset " + (t.byteOffset() + bom + (t.start(c) + bad - s - t.recordStart()))
               + "). If the file is not UTF-8, name its"
-              + " encoding, e.g. encoding => 'windows-1252'", raw);
+              + " encoding, e.g. encoding => 'windows-1252'");
           return false;
         }
         if (k < 0) {
           continue;
         }
       }
-      if (isNull(b, s, e) && !(s == e && t.quoted(c) && spec.type() == ColumnType.VARCHAR)) {
+      if (isNull(b, s, e) && !(s == e && text && t.quoted(c))) {
         if (k >= 0) {
           vectors[k].setNull(r);
         }
         continue;
       }
+      if (k < 0 && TypeCheck.surelyValid(checks[c], spec.scale(), seps[c], b, s, e)) {
+        continue; // an unread column only needs to be valid
+      }
       String problem = values.write(spec, k < 0 ? null : vectors[k], r, b, s, e);
       if (problem != null) {
         String value = new String(b, s, e - s, StandardCharsets.UTF_8);
         rollback(r);
-        rejectValue(r, spec, value, problem, raw);
+        rejectValue(r, spec, value, problem);
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the current record is all ASCII. The buffer is scanned ahead, a word at a time, up to
+   * its next non-ASCII byte, so a file without any costs one tight pass per buffer fill rather than
+   * a check per record. Stream offsets, not buffer indexes: a refill moves the bytes.
+   */
+  private boolean asciiRecord() {
+    CsvTokenizer t = tokenizer;
+    long start = t.byteOffset();
+    long end = start + (t.recordEnd() - t.recordStart());
+    if (start < asciiFrom || end > asciiTo) {
+      if (start < asciiTo && start >= asciiFrom) {
+        return false; // the record holds the non-ASCII byte the last scan stopped at, or runs past the scanned bytes
+      }
+      int from = t.recordStart();
+      asciiFrom = start;
+      asciiTo = start + (Swar.firstNonAscii(t.buffer(), from, t.bufferLimit()) - from);
+    }
+    return end <= asciiTo;
   }
 
   private boolean isNull(byte[] b, int s, int e) {
@@ -291,20 +334,15 @@ public final class CsvReader implements BatchReader {
     }
   }
 
-  private void rejectValue(int r, ColumnSpec spec, String value, String problem, byte[] raw) {
-    reject(r, spec.name(), value, TextValues.reason(spec, value, problem), raw);
+  private void rejectValue(int r, ColumnSpec spec, String value, String problem) {
+    reject(r, spec.name(), value, TextValues.reason(spec, value, problem));
   }
 
   private void reject(int r, String column, String value, String reason) {
-    reject(r, column, value, reason, null);
-  }
-
-  private void reject(int r, String column, String value, String reason, byte[] raw) {
     rejected++;
     CsvTokenizer t = tokenizer;
-    String rawText = raw != null ? new String(raw, StandardCharsets.UTF_8)
-        : new String(t.buffer(), t.recordStart(), Math.min(t.recordEnd() - t.recordStart(), Reject.MAX_RAW * 4),
-            StandardCharsets.UTF_8);
+    String rawText = new String(t.buffer(), t.recordStart(),
+        Math.min(t.recordEnd() - t.recordStart(), Reject.MAX_RAW * 4), StandardCharsets.UTF_8);
     rejects.accept(new Reject(displayName, t.line(), t.byteOffset() + bom, column, value, rawText,
         displayName + ":" + t.line() + ": " + reason));
   }

@@ -25,6 +25,12 @@ public final class CsvTokenizer {
   private final int escape;
   private final int comment;
   private final int maxRecordBytes;
+  private static final long NEWLINES = Swar.broadcast('\n');
+  private static final long RETURNS = Swar.broadcast('\r');
+  // the bytes searched a word at a time; a missing quote or escape searches for the quote or delimiter again
+  private final long delimiterWord;
+  private final long quoteWord;
+  private final long escapeWord;
 
   private byte[] buf;
   private int limit;
@@ -42,6 +48,7 @@ public final class CsvTokenizer {
   private long line = 1; // line where the next record starts
   private long recordLine;
   private String malformed;
+  private boolean anyEscaped;
 
   public CsvTokenizer(InputStream in, CsvDialect dialect, int bufferSize, int maxRecordBytes) {
     this(in, 0, dialect, bufferSize, maxRecordBytes);
@@ -55,6 +62,9 @@ public final class CsvTokenizer {
     this.quote = dialect.quote();
     this.escape = dialect.escape();
     this.comment = dialect.comment();
+    this.delimiterWord = Swar.broadcast(delimiter);
+    this.quoteWord = quote == CsvDialect.NONE ? delimiterWord : Swar.broadcast(quote);
+    this.escapeWord = escape == CsvDialect.NONE ? quoteWord : Swar.broadcast(escape);
     this.buf = new byte[Math.max(MIN_BUFFER, bufferSize)];
     this.maxRecordBytes = maxRecordBytes;
   }
@@ -93,6 +103,11 @@ public final class CsvTokenizer {
     return escaped[i];
   }
 
+  /** Whether some field of the current record needs {@link #unescape(int)}. */
+  public boolean anyEscaped() {
+    return anyEscaped;
+  }
+
   /** 1-based line on which the current record starts. */
   public long line() {
     return recordLine;
@@ -123,6 +138,11 @@ public final class CsvTokenizer {
 
   public int recordEnd() {
     return recordEnd;
+  }
+
+  /** End of the bytes read into {@link #buffer()} so far. */
+  public int bufferLimit() {
+    return limit;
   }
 
   /** Lines consumed so far (the line after the current record). */
@@ -166,6 +186,22 @@ public final class CsvTokenizer {
     }
     ends[i] = w;
     escaped[i] = false;
+  }
+
+  /**
+   * Writes field {@code i} unescaped to {@code dst} (at least as long as the field) and returns
+   * its length, leaving the record's bytes as they are (a reject quotes the raw record).
+   */
+  public int unescapeTo(int i, byte[] dst) {
+    int w = 0;
+    for (int r = starts[i], e = ends[i]; r < e; r++) {
+      byte c = buf[r];
+      if (c == escape && r + 1 < e && (escape == '\\' || buf[r + 1] == quote)) {
+        c = buf[++r];
+      }
+      dst[w++] = c;
+    }
+    return w;
   }
 
   /** Advances to the next record; false at end of input. */
@@ -232,6 +268,7 @@ public final class CsvTokenizer {
     recordStart = pos;
     recordLine = line;
     malformed = null;
+    anyEscaped = false;
     int p = pos;
     int n = 0;
     long lines = 0;
@@ -249,6 +286,16 @@ public final class CsvTokenizer {
         int s = ++p;
         boolean esc = false;
         while (true) {
+          // skip to the next quote, escape or line break a word at a time
+          while (p + 8 <= lim) {
+            long w = Swar.word(b, p);
+            long m = Swar.matches(w, quoteWord) | Swar.matches(w, escapeWord) | Swar.matches(w, NEWLINES);
+            if (m != 0) {
+              p += Swar.firstByte(m);
+              break;
+            }
+            p += 8;
+          }
           if (p >= lim) {
             if (!eof) {
               return -1;
@@ -258,6 +305,7 @@ public final class CsvTokenizer {
             starts[n] = s;
             ends[n] = p;
             escaped[n] = esc;
+        anyEscaped |= esc;
             fieldCount = n + 1;
             return finish(p, p, lines);
           }
@@ -288,6 +336,7 @@ public final class CsvTokenizer {
         starts[n] = s;
         ends[n] = Math.min(p, lim);
         escaped[n] = esc;
+        anyEscaped |= esc;
         p++; // closing quote
         // after the closing quote: delimiter, end of line, or end of input
         if (p < lim && b[p] != delimiter && b[p] != '\n' && b[p] != '\r') {
@@ -303,13 +352,7 @@ public final class CsvTokenizer {
         }
       } else {
         int s = p;
-        while (p < lim) {
-          byte c = b[p];
-          if (c == delimiter || c == '\n' || c == '\r') {
-            break;
-          }
-          p++;
-        }
+        p = fieldEnd(b, p, lim);
         if (p >= lim && !eof) {
           return -1;
         }
@@ -357,6 +400,28 @@ public final class CsvTokenizer {
       fieldCount = n;
       return finish(end, p, lines + 1);
     }
+  }
+
+  /** The index of the first delimiter or line break in {@code b[p, lim)}, or {@code lim}. */
+  private int fieldEnd(byte[] b, int p, int lim) {
+    final long delimiters = delimiterWord;
+    while (p + 8 <= lim) {
+      long w = Swar.word(b, p);
+      long m = Swar.matches(w, delimiters) | Swar.matches(w, NEWLINES) | Swar.matches(w, RETURNS);
+      if (m != 0) {
+        return p + Swar.firstByte(m);
+      }
+      p += 8;
+    }
+    final byte d = delimiter;
+    while (p < lim) {
+      byte c = b[p];
+      if (c == d || c == '\n' || c == '\r') {
+        return p;
+      }
+      p++;
+    }
+    return p;
   }
 
   private int finish(int end, int next, long lines) {

@@ -56,6 +56,28 @@ public final class ByteParsers {
 
   /** Parses a 64-bit integer; {@link #ok} is false on anything else, overflow included. */
   public long parseLong(byte[] b, int s, int e) {
+    // fast path: 1 to 18 plain digits cannot overflow, so no range check per digit
+    int n = e - s;
+    if (n > 0 && n <= 18) {
+      long v = 0;
+      int i = s;
+      for (; i < e; i++) {
+        int d = b[i] - '0';
+        if (d < 0 || d > 9) {
+          break;
+        }
+        v = v * 10 + d;
+      }
+      if (i == e) {
+        ok = true;
+        return v;
+      }
+    }
+    return parseLongSlow(b, s, e);
+  }
+
+  /** {@link #parseLong} with blanks, a sign or 19 digits. */
+  private long parseLongSlow(byte[] b, int s, int e) {
     s = trimStart(b, s, e);
     e = trimEnd(b, s, e);
     ok = false;
@@ -391,6 +413,16 @@ public final class ByteParsers {
     char sep = f.separator();
     switch (f.order()) {
       case YMD:
+        if (e - s >= 10 && b[s + 4] == sep && b[s + 7] == sep) {
+          // fast path for the fixed width yyyy-mm-dd: same result as the general path below
+          y = digit(b[s]) * 1000 + digit(b[s + 1]) * 100 + digit(b[s + 2]) * 10 + digit(b[s + 3]);
+          m = digit(b[s + 5]) * 10 + digit(b[s + 6]);
+          d = digit(b[s + 8]) * 10 + digit(b[s + 9]);
+          if ((y | m | d) >= 0) { // a non-digit makes its value negative
+            pos = s + 10;
+            break;
+          }
+        }
         y = digits(b, s, e, 4, 4);
         if (y < 0 || !at(b, e, sep)) {
           return Long.MIN_VALUE;
@@ -428,6 +460,12 @@ public final class ByteParsers {
       return Long.MIN_VALUE;
     }
     return epochDay(y, m, d);
+  }
+
+  /** The value of a digit byte; for any other byte a negative number that keeps a sum of a few digits negative. */
+  private static int digit(byte c) {
+    int d = c - '0';
+    return d >= 0 && d <= 9 ? d : -100_000;
   }
 
   private boolean at(byte[] b, int e, char c) {

@@ -36,6 +36,7 @@ public final class ValueTypeStats {
   private long nulls;
   private final long[] misfits = new long[CANDIDATES];
   private final boolean[] dropped = new boolean[CANDIDATES];
+  private final long[] checked = new long[CANDIDATES]; // values seen when the candidate was dropped
   private final String[][] examples = new String[CANDIDATES][EXAMPLES];
   private boolean leadingZero;
   private String leadingZeroExample;
@@ -128,6 +129,7 @@ public final class ValueTypeStats {
     }
     if (values >= SETTLED && misfits[c] > TOLERANCE * values) {
       dropped[c] = true;
+      checked[c] = values;
     }
   }
 
@@ -189,20 +191,30 @@ public final class ValueTypeStats {
   private String varcharReason() {
     int bestDate = -1;
     for (int i = 0; i < FORMATS.size(); i++) {
-      if (misfits[TS0 + i] < values && (bestDate < 0 || misfits[TS0 + i] < misfits[TS0 + bestDate])) {
+      if (misfits[TS0 + i] < checked(TS0 + i) && (bestDate < 0 || share(TS0 + i) < share(TS0 + bestDate))) {
         bestDate = i;
       }
     }
-    if (bestDate >= 0 && misfits[TS0 + bestDate] * 2 < values) {
+    if (bestDate >= 0 && misfits[TS0 + bestDate] * 2 < checked(TS0 + bestDate)) {
       return "most values are dates in " + FORMATS.get(bestDate).datePattern() + " but " + misfits[TS0 + bestDate]
-          + " of " + values + " are not (e.g. '" + examples[TS0 + bestDate][0]
+          + " of " + checked(TS0 + bestDate) + " are not (e.g. '" + examples[TS0 + bestDate][0]
           + "'): mixed formats; no single format fits";
     }
-    if (misfits[DBL] * 2 < values) {
-      return "most values are numbers but " + misfits[DBL] + " of " + values + " are not (e.g. '"
+    if (misfits[DBL] * 2 < checked(DBL)) {
+      return "most values are numbers but " + misfits[DBL] + " of " + checked(DBL) + " are not (e.g. '"
           + examples[DBL][0] + "')";
     }
     return "'" + examples[DBL][0] + "' is not a number, a boolean or a date";
+  }
+
+  /** How many values candidate {@code c} was checked against: a dropped one stopped counting misfits. */
+  private long checked(int c) {
+    return dropped[c] ? checked[c] : values;
+  }
+
+  /** The share of the values checked against candidate {@code c} that did not fit it. */
+  private double share(int c) {
+    return (double) misfits[c] / Math.max(1, checked(c));
   }
 
   private String share(int c, String seen) {

@@ -26,6 +26,17 @@ class CsvDifferentialTest {
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
   void agreesWithCommonsCsv(long seed) throws IOException {
+    check(seed, 12);
+  }
+
+  /** Values longer than a word (8 bytes), so the word-at-a-time search meets every byte position. */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {101, 102, 103, 104, 105, 106, 107, 108, 109, 110})
+  void longValuesAgreeWithCommonsCsv(long seed) throws IOException {
+    check(seed, 40);
+  }
+
+  private void check(long seed, int maxLength) throws IOException {
     Random rnd = new Random(seed);
     char delimiter = ",;|\t".charAt(rnd.nextInt(4));
     String eol = rnd.nextBoolean() ? "\r\n" : "\n";
@@ -36,7 +47,7 @@ class CsvDifferentialTest {
     for (int r = 0; r < records; r++) {
       List<String> rec = new ArrayList<>();
       for (int c = 0; c < columns; c++) {
-        String v = randomValue(rnd);
+        String v = randomValue(rnd, maxLength);
         rec.add(v);
         boolean must = v.indexOf(delimiter) >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0
             || v.indexOf('\r') >= 0 || v.isEmpty();
@@ -71,8 +82,8 @@ class CsvDifferentialTest {
     }
   }
 
-  private static String randomValue(Random rnd) {
-    int len = rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(12);
+  private static String randomValue(Random rnd, int maxLength) {
+    int len = rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(maxLength);
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < len; i++) {
       int cp = ALPHABET.codePointAt(ALPHABET.offsetByCodePoints(0, rnd.nextInt(ALPHABET.codePointCount(0,

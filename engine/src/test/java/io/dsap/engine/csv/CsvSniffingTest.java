@@ -35,6 +35,24 @@ class CsvSniffingTest {
   }
 
   @Test
+  void aTextColumnIsNotCalledMostlyDatesAfterItsCandidatesWereDropped() throws IOException {
+    StringBuilder s = new StringBuilder("email,day\n");
+    for (int i = 0; i < 3000; i++) {
+      s.append("user").append(i).append("@example.com,2024-01-").append(10 + i % 18).append('\n');
+    }
+    CsvFileSchema schema = detect("emails.csv", s.toString());
+    ColumnSpec email = schema.columns().get(0);
+    assertEquals(ColumnType.VARCHAR, email.type());
+    assertEquals("VARCHAR: 'user0@example.com' is not a number, a boolean or a date", email.detection());
+    StringBuilder mixed = new StringBuilder("day\n");
+    for (int i = 0; i < 3000; i++) {
+      mixed.append(i % 4 == 0 ? "soon" : "2024-01-" + (10 + i % 18)).append('\n');
+    }
+    String why = detect("mixed.csv", mixed.toString()).columns().get(0).detection();
+    assertTrue(why.startsWith("VARCHAR: most values are dates in yyyy-MM-dd but "), why);
+  }
+
+  @Test
   void singleQuotesAndNoQuotes() throws IOException {
     CsvFileSchema single = detect("single.csv", "id,note\n1,'a, b'\n2,'c, d'\n3,plain\n");
     assertEquals("'", single.dialect().quoteText());
