@@ -65,7 +65,8 @@ public final class FileGroupScan extends AbstractRelNode implements EnumerableRe
   public RelWriter explainTerms(RelWriter pw) {
     return super.explainTerms(pw).item("table", table.getQualifiedName()).item("fields", Arrays.toString(plan.projection()))
         .item("group", Arrays.toString(plan.keys()))
-        .item("aggs", plan.aggs().stream().map(a -> a.kind() + (a.arg() < 0 ? "()" : "($" + a.arg() + ")")).toList());
+        .item("aggs", plan.aggs().stream().map(a -> a.kind() + (a.arg() < 0 ? "()" : "($" + a.arg() + ")")).toList())
+        .itemIf("filter", plan.filter(), plan.filter() != null);
   }
 
   @Override
