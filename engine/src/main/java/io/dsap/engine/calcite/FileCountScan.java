@@ -5,10 +5,6 @@ import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
-import org.apache.calcite.adapter.enumerable.PhysType;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
-import org.apache.calcite.linq4j.tree.Blocks;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
@@ -78,15 +74,14 @@ public final class FileCountScan extends AbstractRelNode implements EnumerableRe
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
     Expression tableExpr = implementor.stash(fileTable, FileTable.class);
     Expression columns = implementor.stash(type.getFieldCount(), int.class);
     if (filter == null) {
-      return implementor.result(physType, Blocks.toBlock(
-          Expressions.call(tableExpr, "count", implementor.getRootExpression(), columns)));
+      return ScanResults.of(implementor, getRowType(),
+        Expressions.call(tableExpr, "count", implementor.getRootExpression(), columns));
     }
     Expression filterExpr = implementor.stash(filter, RowFilter.class);
-    return implementor.result(physType, Blocks.toBlock(
-        Expressions.call(tableExpr, "count", implementor.getRootExpression(), columns, filterExpr)));
+    return ScanResults.of(implementor, getRowType(),
+        Expressions.call(tableExpr, "count", implementor.getRootExpression(), columns, filterExpr));
   }
 }

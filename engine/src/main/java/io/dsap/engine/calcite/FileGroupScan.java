@@ -6,10 +6,6 @@ import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
-import org.apache.calcite.adapter.enumerable.PhysType;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
-import org.apache.calcite.linq4j.tree.Blocks;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
@@ -85,10 +81,9 @@ public final class FileGroupScan extends AbstractRelNode implements EnumerableRe
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
     Expression tableExpr = implementor.stash(fileTable, FileTable.class);
     Expression planExpr = implementor.stash(plan, GroupBy.class);
-    return implementor.result(physType, Blocks.toBlock(
-        Expressions.call(tableExpr, "group", implementor.getRootExpression(), planExpr)));
+    return ScanResults.of(implementor, getRowType(),
+        Expressions.call(tableExpr, "group", implementor.getRootExpression(), planExpr));
   }
 }

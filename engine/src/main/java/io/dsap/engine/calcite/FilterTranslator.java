@@ -217,7 +217,7 @@ final class FilterTranslator {
       return null;
     }
     BigInteger unscaled = value.setScale(scale).unscaledValue();
-    if (unscaled.abs().compareTo(BigInteger.TEN.pow(MAX_DIGITS)) >= 0) {
+    if (unscaled.bitLength() > 63) {
       return null;
     }
     long u = unscaled.longValueExact();
