@@ -57,6 +57,7 @@ public final class FileCountScan extends AbstractRelNode implements EnumerableRe
   @Override
   public RelWriter explainTerms(RelWriter pw) {
     return super.explainTerms(pw).item("table", table.getQualifiedName()).item("count", type.getFieldCount())
+        .itemIf("fields", filter == null ? null : java.util.Arrays.toString(filter.columns()), filter != null)
         .itemIf("filter", filter, filter != null);
   }
 
