@@ -6,6 +6,7 @@
 #   bench/run.sh generate [generator args]  write an orders CSV, e.g. bench/run.sh generate --rows 1M --dirty --out /tmp/o.csv
 #   bench/run.sh jmh [JMH args]             micro-benchmarks, e.g. bench/run.sh jmh -f1 -wi 3 -i 5 BatchFormat
 #   bench/run.sh load [load args]           concurrent remote clients, e.g. bench/run.sh load --clients 20 --seconds 60
+#   bench/run.sh small [small args]         p50/p99 latency of small queries, e.g. bench/run.sh small --runs 1000
 #
 # SKIP_BUILD=1 reuses the last build. JAVA_OPTS is passed to the JVM that starts (for the
 # side-by-side the children get --jvm-args instead).
@@ -23,6 +24,7 @@ case "${1:-}" in
   generate) shift; MAIN=io.dsap.bench.OrdersGenerator ;;
   jmh)      shift; MAIN=org.openjdk.jmh.Main ;;
   load)     shift; MAIN=io.dsap.bench.LoadBench ;;
+  small)    shift; MAIN=io.dsap.bench.SmallQueries ;;
   *)        MAIN=io.dsap.bench.SideBySide ;;
 esac
 # shellcheck disable=SC2086

@@ -12,6 +12,8 @@ import java.util.Objects;
 public record BenchQuery(String name, String dsapSql, String duckdbSql) {
 
     public static final String ORDERS = "{orders}";
+    /** The same rows as a Parquet file of several row groups ({@link BenchData#ensureParquet}). */
+    public static final String ORDERS_PARQUET = "{orders_parquet}";
 
     public BenchQuery {
         Objects.requireNonNull(name, "name");

@@ -63,13 +63,21 @@ public enum BenchSystem {
 
     abstract Connection connect(Path dataDir) throws SQLException;
 
+    /** How this system names the Parquet copy of {@code csv} (dsap: table {@code "parquet/orders"}). */
+    String parquetRef(Path csv) {
+        Path p = csv.resolveSibling(BenchData.PARQUET_FILE);
+        return this == DSAP ? "\"parquet/orders\""
+                : "read_parquet('" + p.toAbsolutePath().toString().replace("'", "''") + "')";
+    }
+
     /** How this system names the orders table whose file is {@code csv}. */
     abstract String tableRef(Path csv);
 
     /** The SQL this system runs for {@code q}, or null when it has none. */
     String render(BenchQuery q, Path csv) {
         String sql = q.sqlFor(this);
-        return sql == null ? null : sql.replace(BenchQuery.ORDERS, tableRef(csv))
+        return sql == null ? null : sql.replace(BenchQuery.ORDERS_PARQUET, parquetRef(csv))
+                .replace(BenchQuery.ORDERS, tableRef(csv))
                 .replace("{orders_file}", csv.toAbsolutePath().toString().replace("'", "''"))
                 .replace("{orders_dirty_file}", csv.resolveSibling(BenchData.DIRTY_FILE_NAME).toAbsolutePath()
                         .toString().replace("'", "''"));

@@ -25,6 +25,10 @@ public final class Queries {
             // a scan that returns 1% of the rows through JDBC (dsap's default conformance has no % operator)
             new BenchQuery("filter_1pct", "SELECT * FROM {orders} WHERE MOD(order_id, 100) = 0",
                     "SELECT * FROM {orders} WHERE order_id % 100 = 0"),
+            // the same rows as Parquet (written by DuckDB, row groups of 250,000 rows), read by both systems
+            BenchQuery.same("parquet_count", "SELECT count(*) FROM {orders_parquet}"),
+            BenchQuery.same("parquet_group_by",
+                    "SELECT status, count(*), avg(unit_price), max(quantity) FROM {orders_parquet} GROUP BY status"),
             // every statistic of every column; DuckDB's nearest is SUMMARIZE (fewer statistics)
             new BenchQuery("profile", "SELECT * FROM profile('orders.csv')", "SUMMARIZE SELECT * FROM {orders}"),
             // the 8 bench checks; dsap returns every failing row, DuckDB only counts them

@@ -82,10 +82,16 @@ public final class SideBySide {
                                    existing file has another count, it is generated again
                       --warmup     warm-up rounds per query, not measured (default 1)
                       --runs       measured rounds per query (default 5)
-                      --queries    names from Queries.ALL (default all)
+                      --queries    names from Queries.ALL (default all):""" + " " + String.join(", ",
+                    Queries.ALL.stream().map(BenchQuery::name).toList()) + """
+
+                                   (parquet_* read <data-dir>/parquet/orders.parquet, written from orders.csv
+                                   by DuckDB's COPY with row groups of 250,000 rows when missing or older)
                       --systems    which systems (default dsap,duckdb)
                       --in-process run both systems in this JVM (default: one child JVM per system)
                       --jvm-args   extra JVM options for the child JVMs, e.g. "-Xmx8g"
+                    other modes of bench/run.sh: generate (data), jmh (micro-benchmarks), load (concurrent
+                    remote clients), small (p50/p99 of small queries); each takes --help
                     """;
         }
     }
@@ -95,6 +101,9 @@ public final class SideBySide {
         Path csv = BenchData.ensure(o.dataDir(), o.rows(), o.seed(), o.rowsExplicit());
         if (o.queries().stream().anyMatch(q -> String.valueOf(q.sqlFor(BenchSystem.DSAP)).contains(BenchData.DIRTY_FILE_NAME))) {
             BenchData.ensureDirty(o.dataDir(), o.rows(), o.seed(), o.rowsExplicit());
+        }
+        if (o.queries().stream().anyMatch(q -> String.valueOf(q.dsapSql()).contains(BenchQuery.ORDERS_PARQUET))) {
+            BenchData.ensureParquet(o.dataDir(), csv);
         }
         Report report = new Report(o, csv);
 

@@ -119,6 +119,8 @@ public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
     props.putIfAbsent("caseSensitive", "false");
     // accepts reserved words as argument names (escape =>, skip =>) and explains mixed arguments
     props.putIfAbsent("parserFactory", DsapSqlParser.class.getName() + "#FACTORY");
+    // AVG of a DECIMAL or INTEGER is a DOUBLE, SUM of an INTEGER a BIGINT (docs/architecture.md)
+    props.putIfAbsent("typeSystem", io.dsap.engine.calcite.DsapTypeSystem.class.getName() + "#INSTANCE");
     try {
       Settings effective = settings != null ? settings.withConnection(props) : loadSettings(props);
       DataRoot root = DataRoot.of(effective.root());

@@ -166,6 +166,11 @@ class GroupByPushdownTest {
   record Result(List<String> types, List<List<String>> rows) {}
 
   Result run(String q) throws SQLException {
+    return runOn(c, q);
+  }
+
+  /** The column types and the rows (values with their Java class) of {@code q} on {@code c}. */
+  Result runOn(Connection c, String q) throws SQLException {
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(q)) {
       ResultSetMetaData md = rs.getMetaData();
       List<String> types = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.dsap.engine.aggregate;
 
+import io.dsap.engine.filter.RowFilter;
 import io.dsap.engine.types.ColumnType;
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,8 +14,14 @@ import java.util.List;
  * @param keys positions in {@code projection} of the group keys, in output order
  * @param keyTypes the type of each key (VARCHAR, BOOLEAN, INTEGER, BIGINT or DATE)
  * @param aggs the aggregates, in output order
+ * @param filter only rows that pass it are aggregated (its columns are in {@code projection}); null for all
  */
-public record GroupBy(int[] projection, int[] keys, ColumnType[] keyTypes, List<Agg> aggs) {
+public record GroupBy(int[] projection, int[] keys, ColumnType[] keyTypes, List<Agg> aggs, RowFilter filter) {
+  /** A plan that aggregates every row. */
+  public GroupBy(int[] projection, int[] keys, ColumnType[] keyTypes, List<Agg> aggs) {
+    this(projection, keys, keyTypes, aggs, null);
+  }
+
   /** Groups a split may hold before the parallel fold gives up (see {@code FileTable.group}). */
   public static final int MAX_GROUPS_PER_SPLIT = 10_000;
 

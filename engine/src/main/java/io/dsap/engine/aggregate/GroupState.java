@@ -6,6 +6,7 @@ import io.dsap.engine.batch.ColumnVector;
 import io.dsap.engine.batch.DoubleVector;
 import io.dsap.engine.batch.LongVector;
 import io.dsap.engine.batch.StringVector;
+import io.dsap.engine.filter.Evaluator;
 import io.dsap.engine.types.ColumnType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ public final class GroupState {
   private final int limit;
   private final int k;
   private final ByteDictionary[] dictionaries;
+  private final Evaluator filter; // null: every row
+  private int[] selected = new int[0];
   private long rowsRead;
 
   // groups: the key of group g is keys[c][g] (null when keyNulls[c][g]) for each key column c
@@ -55,6 +58,7 @@ public final class GroupState {
     this.limit = limit;
     this.k = plan.keys().length;
     this.dictionaries = new ByteDictionary[k];
+    this.filter = plan.filter() == null ? null : plan.filter().bind(plan.projection());
     for (int c = 0; c < k; c++) {
       if (plan.keyTypes()[c] == ColumnType.VARCHAR) {
         dictionaries[c] = new ByteDictionary();
@@ -76,7 +80,7 @@ public final class GroupState {
     return rowsRead;
   }
 
-  /** Adds the rows of a batch of the plan's projection. */
+  /** Adds the rows of a batch of the plan's projection (those that pass the plan's filter, if it has one). */
   public void add(Batch b) {
     int rows = b.rowCount();
     rowsRead += rows;
@@ -85,22 +89,31 @@ public final class GroupState {
       rowNulls = new boolean[k][rows];
       rowGroups = new int[rows];
     }
+    int[] sel = null;
+    int n = rows;
+    if (filter != null) {
+      if (selected.length < rows) {
+        selected = new int[rows];
+      }
+      n = filter.select(b, selected);
+      sel = selected;
+    }
     for (int c = 0; c < k; c++) {
       encode(c, b.column(plan.keys()[c]), rows);
     }
-    for (int r = 0; r < rows; r++) {
-      rowGroups[r] = group(rowKeys, rowNulls, r, true);
+    for (int i = 0; i < n; i++) {
+      rowGroups[i] = group(rowKeys, rowNulls, sel == null ? i : sel[i], true);
     }
     List<GroupBy.Agg> aggs = plan.aggs();
     for (int a = 0; a < aggs.size(); a++) {
       GroupBy.Agg agg = aggs.get(a);
       if (agg.kind() == GroupBy.Kind.COUNT_STAR) {
-        long[] n = counts[a];
-        for (int r = 0; r < rows; r++) {
-          n[rowGroups[r]]++;
+        long[] counted = counts[a];
+        for (int i = 0; i < n; i++) {
+          counted[rowGroups[i]]++;
         }
       } else {
-        accumulate(a, agg, b.column(agg.arg()), rows);
+        accumulate(a, agg, b.column(agg.arg()), n, sel);
       }
     }
   }
@@ -131,22 +144,24 @@ public final class GroupState {
     }
   }
 
-  private void accumulate(int a, GroupBy.Agg agg, ColumnVector v, int rows) {
+  /** Adds the values of rows {@code sel[0 .. rows)} (or {@code 0 .. rows) without a selection); row i is in group rowGroups[i]. */
+  private void accumulate(int a, GroupBy.Agg agg, ColumnVector v, int rows, int[] sel) {
     long[] n = counts[a];
     int[] g = rowGroups;
     if (agg.kind() == GroupBy.Kind.COUNT) {
-      for (int r = 0; r < rows; r++) {
-        if (!v.isNull(r)) {
-          n[g[r]]++;
+      for (int i = 0; i < rows; i++) {
+        if (!v.isNull(sel == null ? i : sel[i])) {
+          n[g[i]]++;
         }
       }
     } else if (agg.argIsDouble()) { // only sums: MIN and MAX of DOUBLE stay in Calcite
       double[] values = ((DoubleVector) v).values();
       double[] sum = doubles[a];
-      for (int r = 0; r < rows; r++) {
+      for (int i = 0; i < rows; i++) {
+        int r = sel == null ? i : sel[i];
         if (!v.isNull(r)) {
-          n[g[r]]++;
-          sum[g[r]] += values[r];
+          n[g[i]]++;
+          sum[g[i]] += values[r];
         }
       }
     } else {
@@ -154,32 +169,36 @@ public final class GroupState {
       long[] acc = longs[a];
       switch (agg.kind()) {
         case MIN:
-          for (int r = 0; r < rows; r++) {
-            if (!v.isNull(r) && (n[g[r]]++ == 0 || values[r] < acc[g[r]])) {
-              acc[g[r]] = values[r];
+          for (int i = 0; i < rows; i++) {
+            int r = sel == null ? i : sel[i];
+            if (!v.isNull(r) && (n[g[i]]++ == 0 || values[r] < acc[g[i]])) {
+              acc[g[i]] = values[r];
             }
           }
           break;
         case MAX:
-          for (int r = 0; r < rows; r++) {
-            if (!v.isNull(r) && (n[g[r]]++ == 0 || values[r] > acc[g[r]])) {
-              acc[g[r]] = values[r];
+          for (int i = 0; i < rows; i++) {
+            int r = sel == null ? i : sel[i];
+            if (!v.isNull(r) && (n[g[i]]++ == 0 || values[r] > acc[g[i]])) {
+              acc[g[i]] = values[r];
             }
           }
           break;
         default:
           if (agg.out() == GroupBy.Out.DECIMAL) { // exact, like BigDecimal sums
-            for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < rows; i++) {
+              int r = sel == null ? i : sel[i];
               if (!v.isNull(r)) {
-                n[g[r]]++;
-                addDecimal(a, g[r], values[r]);
+                n[g[i]]++;
+                addDecimal(a, g[i], values[r]);
               }
             }
           } else { // wraps like Calcite's int and long sums
-            for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < rows; i++) {
+              int r = sel == null ? i : sel[i];
               if (!v.isNull(r)) {
-                n[g[r]]++;
-                acc[g[r]] += values[r];
+                n[g[i]]++;
+                acc[g[i]] += values[r];
               }
             }
           }

@@ -23,7 +23,7 @@ public final class FileAggregateScanRule extends RelRule<FileRuleConfig> {
   @Override
   public void onMatch(RelOptRuleCall call) {
     LogicalAggregate agg = call.rel(0);
-    FileTableScan scan = call.rel(1);
+    LogicalFileScan scan = call.rel(1);
     ImmutableBitSet.Builder usedBuilder = ImmutableBitSet.builder();
     usedBuilder.addAll(agg.getGroupSet());
     for (AggregateCall c : agg.getAggCallList()) {
@@ -48,7 +48,7 @@ public final class FileAggregateScanRule extends RelRule<FileRuleConfig> {
       fields[j] = scan.fields[usedList.get(j)];
       mapping.set(usedList.get(j), j);
     }
-    FileTableScan narrow = new FileTableScan(scan.getCluster(), scan.getTable(), scan.fileTable, fields);
+    LogicalFileScan narrow = scan.withFields(fields);
     ImmutableBitSet groupSet = Mappings.apply(mapping, agg.getGroupSet());
     List<ImmutableBitSet> groupSets = agg.getGroupSets().stream()
         .map(g -> Mappings.apply(mapping, g)).collect(java.util.stream.Collectors.toList());

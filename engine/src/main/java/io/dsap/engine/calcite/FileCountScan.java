@@ -1,13 +1,10 @@
 package io.dsap.engine.calcite;
 
+import io.dsap.engine.filter.RowFilter;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
-import org.apache.calcite.adapter.enumerable.PhysType;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
-import org.apache.calcite.linq4j.tree.Blocks;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
@@ -24,24 +21,27 @@ import org.apache.calcite.rel.type.RelDataType;
 /**
  * {@code SELECT count(*)} of a file table, pushed into the scan: the file's splits are counted in
  * parallel and no column is read or handed to Calcite. The count is the rows the scan returns
- * (rejected records are not rows), exactly what {@code count(*)} over the plain scan gives.
+ * (rejected records are not rows), exactly what {@code count(*)} over the plain scan gives. With a
+ * filter, each split evaluates it on the vectors of the columns it reads and counts the rows that pass.
  * Generated code passes the table as a stashed value, so every such query shares its code.
  */
 public final class FileCountScan extends AbstractRelNode implements EnumerableRel {
   final RelOptTable table;
   final FileTable fileTable;
   private final RelDataType type;
+  private final RowFilter filter; // null: every row counts
 
-  FileCountScan(RelOptCluster cluster, RelOptTable table, FileTable fileTable, RelDataType type) {
+  FileCountScan(RelOptCluster cluster, RelOptTable table, FileTable fileTable, RelDataType type, RowFilter filter) {
     super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE));
     this.table = table;
     this.fileTable = fileTable;
     this.type = type;
+    this.filter = filter;
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new FileCountScan(getCluster(), table, fileTable, type);
+    return new FileCountScan(getCluster(), table, fileTable, type, filter);
   }
 
   @Override
@@ -56,7 +56,9 @@ public final class FileCountScan extends AbstractRelNode implements EnumerableRe
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    return super.explainTerms(pw).item("table", table.getQualifiedName()).item("count", type.getFieldCount());
+    return super.explainTerms(pw).item("table", table.getQualifiedName()).item("count", type.getFieldCount())
+        .itemIf("fields", filter == null ? null : java.util.Arrays.toString(filter.columns()), filter != null)
+        .itemIf("filter", filter, filter != null);
   }
 
   @Override
@@ -73,10 +75,14 @@ public final class FileCountScan extends AbstractRelNode implements EnumerableRe
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
     Expression tableExpr = implementor.stash(fileTable, FileTable.class);
     Expression columns = implementor.stash(type.getFieldCount(), int.class);
-    return implementor.result(physType, Blocks.toBlock(
-        Expressions.call(tableExpr, "count", implementor.getRootExpression(), columns)));
+    if (filter == null) {
+      return ScanResults.of(implementor, getRowType(),
+        Expressions.call(tableExpr, "count", implementor.getRootExpression(), columns));
+    }
+    Expression filterExpr = implementor.stash(filter, RowFilter.class);
+    return ScanResults.of(implementor, getRowType(),
+        Expressions.call(tableExpr, "count", implementor.getRootExpression(), columns, filterExpr));
   }
 }

@@ -6,7 +6,10 @@ import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.sql.SqlKind;
 
-/** Turns {@code count(*)} (no GROUP BY, no DISTINCT, no FILTER) over a file scan into a {@link FileCountScan}. */
+/**
+ * Turns {@code count(*)} (no GROUP BY, no DISTINCT, no FILTER) over a file scan into a {@link FileCountScan};
+ * a {@code WHERE} condition pushed into the scan is counted in the scan too.
+ */
 public final class FileCountScanRule extends RelRule<FileRuleConfig> {
 
   FileCountScanRule(FileRuleConfig config) {
@@ -16,7 +19,10 @@ public final class FileCountScanRule extends RelRule<FileRuleConfig> {
   @Override
   public void onMatch(RelOptRuleCall call) {
     LogicalAggregate agg = call.rel(0);
-    FileTableScan scan = call.rel(1);
+    LogicalFileScan scan = call.rel(1);
+    if (scan.limit >= 0) {
+      return; // count(*) of a LIMIT: rare, left to Calcite
+    }
     if (!agg.getGroupSet().isEmpty() || agg.getGroupSets().size() != 1 || agg.getAggCallList().isEmpty()) {
       return;
     }
@@ -26,6 +32,7 @@ public final class FileCountScanRule extends RelRule<FileRuleConfig> {
         return;
       }
     }
-    call.transformTo(new FileCountScan(agg.getCluster(), scan.getTable(), scan.fileTable, agg.getRowType()));
+    call.transformTo(new FileCountScan(agg.getCluster(), scan.getTable(), scan.fileTable, agg.getRowType(),
+        scan.filter));
   }
 }

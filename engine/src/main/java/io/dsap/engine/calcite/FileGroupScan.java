@@ -6,10 +6,6 @@ import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
-import org.apache.calcite.adapter.enumerable.PhysType;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
-import org.apache.calcite.linq4j.tree.Blocks;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
@@ -65,7 +61,8 @@ public final class FileGroupScan extends AbstractRelNode implements EnumerableRe
   public RelWriter explainTerms(RelWriter pw) {
     return super.explainTerms(pw).item("table", table.getQualifiedName()).item("fields", Arrays.toString(plan.projection()))
         .item("group", Arrays.toString(plan.keys()))
-        .item("aggs", plan.aggs().stream().map(a -> a.kind() + (a.arg() < 0 ? "()" : "($" + a.arg() + ")")).toList());
+        .item("aggs", plan.aggs().stream().map(a -> a.kind() + (a.arg() < 0 ? "()" : "($" + a.arg() + ")")).toList())
+        .itemIf("filter", plan.filter(), plan.filter() != null);
   }
 
   @Override
@@ -84,10 +81,9 @@ public final class FileGroupScan extends AbstractRelNode implements EnumerableRe
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
     Expression tableExpr = implementor.stash(fileTable, FileTable.class);
     Expression planExpr = implementor.stash(plan, GroupBy.class);
-    return implementor.result(physType, Blocks.toBlock(
-        Expressions.call(tableExpr, "group", implementor.getRootExpression(), planExpr)));
+    return ScanResults.of(implementor, getRowType(),
+        Expressions.call(tableExpr, "group", implementor.getRootExpression(), planExpr));
   }
 }

@@ -21,7 +21,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * column; {@code SUM}/{@code $SUM0} of INTEGER, BIGINT, DOUBLE or DECIMAL up to 18 digits;
  * {@code MIN}/{@code MAX} of INTEGER, BIGINT, DATE or DECIMAL up to 18 digits. {@code AVG} is
  * reduced by Calcite to {@code SUM}/{@code COUNT} first. No DISTINCT, FILTER, WITHIN GROUP or
- * grouping sets. Everything else stays in Calcite. {@code -Ddsap.pushdown.groupBy=false} turns the
+ * grouping sets. A {@code WHERE} condition pushed into the scan ({@link FileFilterScanRule}) is
+ * evaluated per batch before aggregating. Everything else stays in Calcite. {@code -Ddsap.pushdown.groupBy=false} turns the
  * rule off (to compare plans).
  */
 public final class FileGroupScanRule extends RelRule<FileRuleConfig> {
@@ -43,11 +44,11 @@ public final class FileGroupScanRule extends RelRule<FileRuleConfig> {
       return;
     }
     LogicalAggregate agg = call.rel(0);
-    FileTableScan scan = call.rel(call.rels.length - 1);
+    LogicalFileScan scan = call.rel(call.rels.length - 1);
     // an aggregate over a projection of columns (GROUP BY b, a) reads the scan through it
     int[] fields = call.rels.length == 3
         ? FileProjectScanRule.fieldsOf(((LogicalProject) call.rel(1)).getProjects(), scan.fields) : scan.fields;
-    if (fields == null) {
+    if (fields == null || scan.limit >= 0) {
       return;
     }
     if (agg.getGroupSet().isEmpty() || agg.getGroupType() != org.apache.calcite.rel.core.Aggregate.Group.SIMPLE) {
@@ -80,7 +81,13 @@ public final class FileGroupScanRule extends RelRule<FileRuleConfig> {
       }
       aggs.add(a);
     }
-    GroupBy plan = new GroupBy(projection.stream().mapToInt(Integer::intValue).toArray(), keys, keyTypes, aggs);
+    if (scan.filter != null) {
+      for (int c : scan.filter.columns()) {
+        position(projection, c); // the scan's WHERE condition, evaluated before aggregating
+      }
+    }
+    GroupBy plan = new GroupBy(projection.stream().mapToInt(Integer::intValue).toArray(), keys, keyTypes, aggs,
+        scan.filter);
     double groups = agg.estimateRowCount(agg.getCluster().getMetadataQuery());
     call.transformTo(new FileGroupScan(agg.getCluster(), scan.getTable(), scan.fileTable, agg.getRowType(), plan,
         groups));

@@ -9,7 +9,7 @@ import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 
-/** Pushes a projection of plain column references into a {@link FileTableScan}. */
+/** Pushes a projection of plain column references into a {@link LogicalFileScan}. */
 public final class FileProjectScanRule extends RelRule<FileRuleConfig> {
 
   FileProjectScanRule(FileRuleConfig config) {
@@ -19,12 +19,12 @@ public final class FileProjectScanRule extends RelRule<FileRuleConfig> {
   @Override
   public void onMatch(RelOptRuleCall call) {
     LogicalProject project = call.rel(0);
-    FileTableScan scan = call.rel(1);
+    LogicalFileScan scan = call.rel(1);
     int[] fields = fieldsOf(project.getProjects(), scan.fields);
     if (fields == null) {
       return;
     }
-    call.transformTo(new FileTableScan(scan.getCluster(), scan.getTable(), scan.fileTable, fields));
+    call.transformTo(scan.withFields(fields));
   }
 
   /** The scan fields for a projection of input references, or null if it computes anything. */

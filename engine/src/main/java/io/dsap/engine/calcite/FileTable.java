@@ -3,6 +3,7 @@ package io.dsap.engine.calcite;
 import io.dsap.engine.aggregate.GroupBy;
 import io.dsap.engine.aggregate.GroupState;
 import io.dsap.engine.batch.Batch;
+import io.dsap.engine.filter.RowFilter;
 import io.dsap.engine.format.BatchReader;
 import io.dsap.engine.format.FormatOptions;
 import io.dsap.engine.format.FormatReader;
@@ -101,7 +102,7 @@ public final class FileTable extends AbstractTable implements TranslatableTable 
     for (int i = 0; i < n; i++) {
       fields[i] = i;
     }
-    return new FileTableScan(context.getCluster(), relOptTable, this, fields);
+    return new LogicalFileScan(context.getCluster(), relOptTable, this, fields);
   }
 
   /** Rejects of the last scan that read the whole table, or null if none completed yet. */
@@ -114,25 +115,76 @@ public final class FileTable extends AbstractTable implements TranslatableTable 
    * each of its {@code columns}. Splits are counted in parallel; no column is read.
    */
   public Enumerable<Object[]> count(DataContext root, int columns) {
+    return count(root, columns, null);
+  }
+
+  /**
+   * Called by generated code for {@link FileCountScan} with a filter: the rows that pass it, counted
+   * per split over the vectors of the filter's columns. Without a filter, a format that stores its
+   * row count (Parquet, Arrow) answers from it and reads nothing.
+   */
+  public Enumerable<Object[]> count(DataContext root, int columns, RowFilter filter) {
     return new AbstractEnumerable<Object[]>() {
       @Override
       public Enumerator<Object[]> enumerator() {
         // counted when the query runs, not when it is planned
         TableSource source = source();
         RejectLog log = new RejectLog(KEEP_REJECTS);
-        long[] rows = source.fold(new int[0], log, () -> new long[1], (n, b) -> n[0] += b.rowCount(), (a, b) -> {
-          a[0] += b[0];
-          return a;
-        });
+        long rows;
+        long read;
+        java.util.OptionalLong known = filter == null ? source.knownRowCount() : java.util.OptionalLong.empty();
+        if (known.isPresent()) {
+          rows = known.getAsLong();
+          read = rows;
+        } else if (filter == null) {
+          long[] n = source.fold(new int[0], log, () -> new long[1], (s, b) -> s[0] += b.rowCount(), (a, b) -> {
+            a[0] += b[0];
+            return a;
+          });
+          rows = n[0];
+          read = rows;
+        } else {
+          int[] projection = filter.columns();
+          FilterCount n = source.fold(projection, log, () -> new FilterCount(filter.bind(projection)),
+              FilterCount::add, FilterCount::merge);
+          rows = n.passed;
+          read = n.read;
+        }
         lastRejects = log;
         List<Reject> first = log.rejects();
-        journal.record(new ScanJournal.Entry(displayName, rows[0] + log.count(), log.count(),
+        journal.record(new ScanJournal.Entry(displayName, read + log.count(), log.count(),
             first.isEmpty() ? null : first.get(0)));
         Object[] row = new Object[columns];
-        java.util.Arrays.fill(row, rows[0]);
+        java.util.Arrays.fill(row, rows);
         return org.apache.calcite.linq4j.Linq4j.singletonEnumerator(row);
       }
     };
+  }
+
+  /** One split's count of rows read and rows that passed a filter. */
+  private static final class FilterCount {
+    private final io.dsap.engine.filter.Evaluator filter;
+    private int[] selected = new int[0];
+    long read;
+    long passed;
+
+    FilterCount(io.dsap.engine.filter.Evaluator filter) {
+      this.filter = filter;
+    }
+
+    void add(Batch b) {
+      if (selected.length < b.rowCount()) {
+        selected = new int[b.capacity()];
+      }
+      read += b.rowCount();
+      passed += filter.select(b, selected);
+    }
+
+    FilterCount merge(FilterCount other) {
+      read += other.read;
+      passed += other.passed;
+      return this;
+    }
   }
 
   /**
@@ -170,12 +222,17 @@ public final class FileTable extends AbstractTable implements TranslatableTable 
 
   /** Called by generated code: the rows of the projected {@code fields}. */
   public Enumerable<Object[]> scan(DataContext root, int[] fields) {
+    return scan(root, new FileScanSpec(fields, null, -1));
+  }
+
+  /** Called by generated code: the rows that pass the spec's filter, its fields, up to its limit. */
+  public Enumerable<Object[]> scan(DataContext root, FileScanSpec spec) {
     TableSource source = source();
     return new AbstractEnumerable<Object[]>() {
       @Override
       public Enumerator<Object[]> enumerator() {
         RejectLog log = new RejectLog(KEEP_REJECTS);
-        return new FileEnumerator(projection -> source.open(projection, log, ProgressListener.NONE), fields, root,
+        return new FileEnumerator(projection -> source.open(projection, log, ProgressListener.NONE), spec, root,
             stats -> {
               lastRejects = log;
               List<Reject> first = log.rejects();

@@ -1,11 +1,21 @@
 package io.dsap.engine.format.parquet;
 
+import io.dsap.engine.batch.Batch;
+import io.dsap.engine.error.DsapException;
+import io.dsap.engine.error.ErrorCode;
 import io.dsap.engine.format.BatchReader;
+import io.dsap.engine.format.ScanThreads;
 import io.dsap.engine.format.ProgressListener;
 import io.dsap.engine.format.TableSource;
 import io.dsap.engine.rejects.RejectSink;
 import io.dsap.engine.types.ColumnSpec;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
+import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +92,59 @@ public final class ParquetTableSource implements TableSource {
   public String readStatement(String path) {
     return "SELECT * FROM read_parquet(path => '" + path.replace("'", "''") + "'"
         + (binaryAsString ? ", binary_as_string => true" : "") + ")";
+  }
+
+  /**
+   * Folds the row groups in parallel: each row group is decoded into its own state on a scan thread
+   * (its own file reader), and the states are merged in file order. A file of one row group, or a
+   * scan of no column, is folded on the calling thread.
+   */
+  @Override
+  public <S> S fold(int[] projection, RejectSink rejects, Supplier<S> newState, BiConsumer<S, Batch> add,
+      BinaryOperator<S> merge) {
+    int groups = footer.getBlocks().size();
+    if (groups < 2 || projection.length == 0 || ScanThreads.threads() < 2) {
+      return TableSource.super.fold(projection, rejects, newState, add, merge);
+    }
+    List<Future<S>> parts = new ArrayList<>();
+    try {
+      for (int g = 0; g < groups; g++) {
+        int group = g;
+        parts.add(ScanThreads.submit(() -> {
+          S state = newState.get();
+          try (RowGroupDecoder d = new RowGroupDecoder(file, displayName, footer, columns, projection, binaryAsString,
+              ProgressListener.NONE, group, group + 1)) {
+            Batch b = d.newBatch(BATCH_SIZE);
+            while (d.fill(b)) {
+              add.accept(state, b);
+            }
+          }
+          return state;
+        }));
+      }
+      S total = null;
+      for (Future<S> f : parts) {
+        S s = await(f);
+        total = total == null ? s : merge.apply(total, s);
+      }
+      return total;
+    } finally {
+      parts.forEach(f -> f.cancel(false));
+    }
+  }
+
+  private <S> S await(Future<S> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DsapException(ErrorCode.IO_ERROR, "the scan of " + displayName + " was interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    }
   }
 
   @Override

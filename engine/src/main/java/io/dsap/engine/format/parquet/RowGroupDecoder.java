@@ -54,7 +54,9 @@ final class RowGroupDecoder implements AutoCloseable {
   private final long fileSize;
   private final String createdBy;
   private ParquetFileReader reader;
-  private int rowGroup = -1;
+  private final int firstGroup; // row groups [firstGroup, endGroup) are decoded
+  private final int endGroup;
+  private int rowGroup;
   private long rowsLeftInGroup;
   private long groupFirstRow;
   private long groupStart;
@@ -80,6 +82,18 @@ final class RowGroupDecoder implements AutoCloseable {
 
   RowGroupDecoder(Path file, String displayName, ParquetMetadata footer, List<ParquetColumn> columns,
       int[] projection, boolean binaryAsString, ProgressListener progress) {
+    this(file, displayName, footer, columns, projection, binaryAsString, progress, 0, footer.getBlocks().size());
+  }
+
+  /** A decoder of the row groups {@code [firstGroup, endGroup)} only (one part of a parallel scan). */
+  RowGroupDecoder(Path file, String displayName, ParquetMetadata footer, List<ParquetColumn> columns,
+      int[] projection, boolean binaryAsString, ProgressListener progress, int firstGroup, int endGroup) {
+    this.firstGroup = firstGroup;
+    this.endGroup = endGroup;
+    this.rowGroup = firstGroup - 1;
+    for (int g = 0; g < firstGroup; g++) {
+      groupFirstRow += footer.getBlocks().get(g).getRowCount();
+    }
     this.file = file;
     this.displayName = displayName;
     this.footer = footer;
@@ -186,10 +200,10 @@ final class RowGroupDecoder implements AutoCloseable {
   /** Moves to the next row group; false when there is none. */
   private boolean nextRowGroup() {
     List<BlockMetaData> blocks = footer.getBlocks();
-    if (rowGroup + 1 >= blocks.size()) {
+    if (rowGroup + 1 >= endGroup) {
       return false;
     }
-    if (rowGroup >= 0) {
+    if (rowGroup >= firstGroup) {
       groupFirstRow += blocks.get(rowGroup).getRowCount();
     }
     rowGroup++;
@@ -238,6 +252,9 @@ final class RowGroupDecoder implements AutoCloseable {
     List<Type> requested = new ArrayList<>(flatSchema.getFields());
     requested.addAll(nestedSchema.getFields());
     reader.setRequestedSchema(new MessageType("requested", requested));
+    for (int g = 0; g < firstGroup; g++) {
+      reader.skipNextRowGroup(); // no I/O: moves past a row group this decoder does not own
+    }
   }
 
   long rowsRead() {
