@@ -38,11 +38,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * A request whose answer is wrong counts as an error. The server started here gets limits that
  * fit the load (one running statement per client, every client the same anonymous user).
  *
+ * <p>By default every client cycles through the whole mix, so on two cores the big aggregate,
+ * which all clients reach within seconds, dominates everything. {@code --heavy-clients K} models
+ * a team instead: K clients run only the big aggregate, the others only the interactive requests,
+ * so the table shows what a DBeaver user waits for while reports scan the big file.
+ *
  * <pre>
- * bench/run.sh load [--clients 20] [--seconds 60] [--rows 10M] [--data-dir bench/data] [--url http://host:port]
+ * bench/run.sh load [--clients 20] [--seconds 60] [--rows 10M] [--heavy-clients K] [--data-dir bench/data]
+ *     [--url http://host:port]
  * </pre>
  */
 public final class LoadBench {
+
+    static final String BIG_AGGREGATE = "aggregate (big file)";
 
     /** One kind of request in the mix; checks its own answer and throws when it is wrong. */
     interface Op {
@@ -82,7 +90,7 @@ public final class LoadBench {
                 check(n == 1, "rule failures in load/orders.csv: " + n);
             }
         });
-        mix.put("aggregate (big file)", c -> {
+        mix.put(BIG_AGGREGATE, c -> {
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT status, count(*) AS n, sum(quantity) AS q FROM orders GROUP BY status")) {
                 long total = 0;
@@ -103,6 +111,7 @@ public final class LoadBench {
     public static void main(String[] argv) throws Exception {
         int clients = 20;
         int seconds = 60;
+        int heavyClients = -1;
         long rows = 10_000_000L;
         boolean rowsExplicit = false;
         Path dataDir = Path.of("bench/data");
@@ -111,12 +120,14 @@ public final class LoadBench {
             switch (argv[i]) {
                 case "--clients" -> clients = Integer.parseInt(argv[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(argv[++i]);
+                case "--heavy-clients" -> heavyClients = Integer.parseInt(argv[++i]);
                 case "--rows" -> { rows = Args.parseCount(argv[++i]); rowsExplicit = true; }
                 case "--data-dir" -> dataDir = Path.of(argv[++i]);
                 case "--url" -> url = argv[++i];
                 case "--help", "-h" -> {
                     System.out.println("bench/run.sh load [--clients 20] [--seconds 60] [--rows 10M]"
-                        + " [--data-dir bench/data] [--url http://host:port (default: start a server on loopback)]");
+                        + " [--heavy-clients K (K clients only aggregate the big file, the rest never do;"
+                        + " default: every client runs the whole mix)] [--data-dir bench/data] [--url http://host:port (default: start a server on loopback)]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + argv[i] + " (see --help)");
@@ -138,7 +149,8 @@ public final class LoadBench {
             url = "http://127.0.0.1:" + server.port();
         }
         try {
-            new LoadBench(rows).run("jdbc:dsap:remote:url=" + url, clients, seconds, rows, url, server != null);
+            new LoadBench(rows).run("jdbc:dsap:remote:url=" + url, clients, heavyClients, seconds, rows, url,
+                server != null);
         } finally {
             if (server != null) {
                 server.close();
@@ -156,7 +168,11 @@ public final class LoadBench {
         }
     }
 
-    void run(String jdbcUrl, int clients, int seconds, long rows, String serverUrl, boolean inProcess) throws Exception {
+    void run(String jdbcUrl, int clients, int heavyClients, int seconds, long rows, String serverUrl, boolean inProcess)
+            throws Exception {
+        if (heavyClients > clients) {
+            throw new IllegalArgumentException("--heavy-clients " + heavyClients + " is more than --clients " + clients);
+        }
         // one untimed pass, so detection of every file is done before the clock starts
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {
             for (Op op : mix.values()) {
@@ -164,17 +180,20 @@ public final class LoadBench {
             }
         }
         String[] names = mix.keySet().toArray(new String[0]);
+        String[] heavy = {BIG_AGGREGATE};
+        String[] light = mix.keySet().stream().filter(n -> !n.equals(BIG_AGGREGATE)).toArray(String[]::new);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         CountDownLatch done = new CountDownLatch(clients);
         String load0 = Report.loadAverage();
         long t0 = System.nanoTime();
         for (int i = 0; i < clients; i++) {
             int client = i;
+            String[] ops = heavyClients < 0 ? names : client < heavyClients ? heavy : light;
             Thread t = new Thread(() -> {
                 try (Connection c = DriverManager.getConnection(jdbcUrl)) {
                     // clients start at different steps, so every kind of request overlaps the others
                     for (int step = client; System.nanoTime() < end; step++) {
-                        String name = names[step % names.length];
+                        String name = ops[step % ops.length];
                         long s = System.nanoTime();
                         try {
                             mix.get(name).run(c);
@@ -197,14 +216,19 @@ public final class LoadBench {
         }
         done.await();
         double wall = (System.nanoTime() - t0) / 1e9;
-        report(clients, seconds, rows, serverUrl, inProcess, wall, (end - t0) / 1e9, load0, Report.loadAverage());
+        String mixText = heavyClients < 0 ? "every client cycles through the whole mix"
+            : heavyClients + " clients run only the big aggregate, " + (clients - heavyClients)
+                + " only the other requests";
+        report(clients, mixText, seconds, rows, serverUrl, inProcess, wall, (end - t0) / 1e9, load0,
+            Report.loadAverage());
     }
 
-    private void report(int clients, int seconds, long rows, String url, boolean inProcess, double wall,
+    private void report(int clients, String mixText, int seconds, long rows, String url, boolean inProcess, double wall,
             double window, String load0, String load1) {
         long totalOps = 0;
         long totalErrors = 0;
         System.out.printf("%n## Load: %d remote clients, %d s, orders.csv %,d rows%n%n", clients, seconds, rows);
+        System.out.printf("Mix: %s.%n%n", mixText);
         System.out.printf("Server %s (%s), loopback, protobuf. Window %.1f s, wall %.1f s (requests in flight at the"
             + " end of the window finish and count). Load average %s at start, %s at end. Latency: call to last row,"
             + " on the client; per s: completed / wall.%n%n",
