@@ -3,6 +3,7 @@ package io.dsap.engine.validate;
 import io.dsap.engine.batch.Batch;
 import io.dsap.engine.format.SplitBatches;
 import io.dsap.engine.rejects.Reject;
+import io.dsap.engine.validate.checks.ParseCheck;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,19 +17,22 @@ final class SplitChecks {
   final SplitBatches.Split split;
   /** Per batch: its rows' record numbers. */
   final long[][] numbers;
-  /** Per batch and the trailing rejects (last entry): the record numbers of the rejects read with it. */
-  final long[][] rejectNumbers;
+  /** Per batch and the trailing rejects (last entry): the parse issues of the rejects read with it. */
+  final List<Issue>[] parseIssues;
+  /** The copy of the parse check that reported this split's rejects. */
+  final ParseCheck parse;
   /** Per batch, per check: its issues (null: none, or a check left to the consumer thread). */
   final List<Issue>[][] issues;
   /** Per check: the copy that checked this split, or null. */
   final Check[] copies;
 
   @SuppressWarnings("unchecked")
-  private SplitChecks(SplitBatches.Split split, int checks) {
+  private SplitChecks(SplitBatches.Split split, ParseCheck parse, int checks) {
     this.split = split;
+    this.parse = parse;
     int n = split.batches().size();
     this.numbers = new long[n][];
-    this.rejectNumbers = new long[n + 1][];
+    this.parseIssues = new List[n + 1];
     this.issues = new List[n][checks];
     this.copies = new Check[checks];
   }
@@ -46,8 +50,9 @@ final class SplitChecks {
    * Numbers the split's records from {@code firstRow} and runs the per-split copies of {@code checks}
    * (on a scan thread).
    */
-  static SplitChecks run(SplitBatches.Split split, long firstRow, List<Check> checks, List<io.dsap.engine.types.ColumnSpec> columns) {
-    SplitChecks s = new SplitChecks(split, checks.size());
+  static SplitChecks run(SplitBatches.Split split, long firstRow, ParseCheck parse, List<Check> checks,
+      List<io.dsap.engine.types.ColumnSpec> columns) {
+    SplitChecks s = new SplitChecks(split, (ParseCheck) parse.forSplit(), checks.size());
     for (int i = 0; i < checks.size(); i++) {
       s.copies[i] = checks.get(i).forSplit();
     }
@@ -59,8 +64,9 @@ final class SplitChecks {
       Batch batch = batches.get(b);
       int to = split.rejectsBefore()[b];
       s.numbers[b] = new long[batch.rowCount()];
-      s.rejectNumbers[b] = new long[to - from];
-      next = number(batch, split.lineDelta(), split.rejects(), from, to, next, s.numbers[b], s.rejectNumbers[b]);
+      long[] rejectNumbers = new long[to - from];
+      next = number(batch, split.lineDelta(), split.rejects(), from, to, next, s.numbers[b], rejectNumbers);
+      s.parseIssues[b] = s.reportRejects(from, rejectNumbers);
       from = to;
       rows.set(batch, s.numbers[b], split.lineDelta());
       List<Issue>[] found = s.issues[b];
@@ -72,12 +78,21 @@ final class SplitChecks {
         }
       }
     }
-    int trailing = split.rejects().size() - from;
-    s.rejectNumbers[batches.size()] = new long[trailing];
-    for (int j = 0; j < trailing; j++) {
-      s.rejectNumbers[batches.size()][j] = next++;
+    long[] trailing = new long[split.rejects().size() - from];
+    for (int j = 0; j < trailing.length; j++) {
+      trailing[j] = next++;
     }
+    s.parseIssues[batches.size()] = s.reportRejects(from, trailing);
     return s;
+  }
+
+  /** The parse issues of the rejects from {@code from} on, numbered {@code rowNumbers}. */
+  private List<Issue> reportRejects(int from, long[] rowNumbers) {
+    List<Issue> out = new ArrayList<>(rowNumbers.length);
+    for (int j = 0; j < rowNumbers.length; j++) {
+      parse.reject(split.rejects().get(from + j), rowNumbers[j], out::add);
+    }
+    return out;
   }
 
   /**

@@ -184,8 +184,8 @@ public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
   }
 
   /**
-   * Takes the next split's checked batches, in file order, and finishes them on this thread: parse
-   * rejects and the checks that need every row; meanwhile the next splits are checked on scan
+   * Takes the next split's checked batches (and its reported rejects), in file order, and finishes
+   * them on this thread: the checks that need every row; meanwhile the next splits are checked on scan
    * threads (at most one per thread ahead, which bounds memory).
    */
   private void stepSplit() {
@@ -197,7 +197,7 @@ public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
       long first = nextSplitRow;
       nextSplitRow += SplitChecks.records(s);
       List<Check> all = checks;
-      pending.add(ScanThreads.submit(() -> SplitChecks.run(s, first, all, rows.columns())));
+      pending.add(ScanThreads.submit(() -> SplitChecks.run(s, first, parse, all, rows.columns())));
     }
     if (pending.isEmpty()) {
       parse.countRecords(records);
@@ -213,10 +213,7 @@ public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
     for (int b = 0; b < split.batches().size(); b++) {
       Batch batch = split.batches().get(b);
       int to = split.rejectsBefore()[b];
-      List<Issue> found = new ArrayList<>();
-      for (int k = from; k < to; k++) {
-        parse.reject(split.rejects().get(k), done.rejectNumbers[b][k - from], found::add);
-      }
+      List<Issue> found = new ArrayList<>(done.parseIssues[b]);
       records += batch.rowCount() + (to - from);
       from = to;
       rows.set(batch, done.numbers[b], split.lineDelta());
@@ -230,11 +227,9 @@ public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
       found.sort(BY_ROW); // as in a sequential run: by record, a record's issues in the checks' order
       ready.addAll(found);
     }
-    long[] trailing = done.rejectNumbers[split.batches().size()];
-    for (int k = from; k < split.rejects().size(); k++) {
-      parse.reject(split.rejects().get(k), trailing[k - from], ready::add);
-    }
+    ready.addAll(done.parseIssues[split.batches().size()]);
     records += split.rejects().size() - from;
+    parse.absorb(done.parse);
     for (int i = 0; i < checks.size(); i++) {
       if (done.copies[i] != null) {
         checks.get(i).absorb(done.copies[i]);
