@@ -4,10 +4,13 @@ import io.dsap.engine.batch.Batch;
 import io.dsap.engine.format.BatchReader;
 import io.dsap.engine.format.ScanThreads;
 import io.dsap.engine.format.ProgressListener;
+import io.dsap.engine.format.SplitBatches;
+import io.dsap.engine.rejects.Reject;
 import io.dsap.engine.format.TableSource;
 import io.dsap.engine.rejects.RejectSink;
 import io.dsap.engine.types.ColumnSpec;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +139,43 @@ public final class CsvTableSource implements TableSource {
       }
     }
     return total == null ? newState.get() : total;
+  }
+
+  @Override
+  public SplitBatches openSplits(int[] projection) {
+    CsvSplitScan scan = splitScan();
+    if (scan == null) {
+      return null;
+    }
+    long size = splitSize > 0 ? splitSize : ORDERED_SPLIT;
+    CsvSplitScan.Ordered<SplitBatches.Split> splits = scan.new Ordered<>(projection, size, ScanThreads.threads() + 1,
+        (reader, rejects) -> {
+          List<Batch> batches = new ArrayList<>();
+          List<Integer> before = new ArrayList<>();
+          for (Batch b = reader.newBatch(); reader.fill(b); b = reader.newBatch()) {
+            batches.add(b);
+            before.add(rejects.size());
+          }
+          int[] counts = before.stream().mapToInt(Integer::intValue).toArray();
+          return new SplitBatches.Split(batches, counts, rejects, 0);
+        });
+    return new SplitBatches() {
+      @Override
+      public Split next() {
+        CsvSplitScan.Part<Split> p = splits.next();
+        if (p == null) {
+          return null;
+        }
+        List<Reject> rejects = new ArrayList<>(p.rejects().size());
+        scan.emit(p.rejects(), 0, p.rejects().size(), splits.firstLine(), rejects::add);
+        return new Split(p.result().batches(), p.result().rejectsBefore(), rejects, splits.firstLine() - 1);
+      }
+
+      @Override
+      public void close() {
+        splits.close();
+      }
+    };
   }
 
   /** The parallel scan of this file, or null when it is read sequentially (small, compressed, re-encoded). */

@@ -62,4 +62,13 @@ public interface TableSource {
     }
     return state;
   }
+
+  /**
+   * Opens a scan of the projected columns that hands out whole splits in file order, parsed in
+   * parallel ({@link SplitBatches}); null (the default) when the format reads this table on one
+   * thread, and the caller should use {@link #open}.
+   */
+  default SplitBatches openSplits(int[] projection) {
+    return null;
+  }
 }

@@ -4,7 +4,7 @@ import io.dsap.engine.schema.Severity;
 import java.util.List;
 
 /** A check reporting one result: it counts what it checked and what failed, and keeps the first failure. */
-public abstract class AbstractCheck implements Check {
+public abstract class AbstractCheck implements Check, Cloneable {
   protected final String name;
   protected final String column;
   protected final Severity severity;
@@ -40,6 +40,33 @@ public abstract class AbstractCheck implements Check {
       example = (line == null ? "" : "line " + line + ": ") + message;
     }
     out.accept(new Issue(line, rowNumber, onColumn, name, severity, value, expected, message, suggestion));
+  }
+
+  /**
+   * For {@link #forSplit()} of checks whose {@code check} only reads their configuration (and
+   * caches derived from it): a shallow copy with nothing counted. Checks with scratch objects
+   * replace them in the copy.
+   */
+  protected AbstractCheck freshCopy() {
+    try {
+      AbstractCheck copy = (AbstractCheck) clone();
+      copy.checked = 0;
+      copy.failed = 0;
+      copy.example = null;
+      return copy;
+    } catch (CloneNotSupportedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Override
+  public void absorb(Check part) {
+    AbstractCheck p = (AbstractCheck) part;
+    checked += p.checked;
+    failed += p.failed;
+    if (example == null) {
+      example = p.example; // copies come in file order: the first one with a failure has the file's first
+    }
   }
 
   @Override

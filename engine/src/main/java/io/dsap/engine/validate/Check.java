@@ -29,6 +29,21 @@ public interface Check {
   default void finish(IssueSink out) {
   }
 
+  /**
+   * A copy that checks one split's rows on a scan thread while other copies check other splits:
+   * the same configuration, nothing counted, no state shared with this check. Null (the default)
+   * when the check must see every row in file order on one thread (unique values, duplicate rows,
+   * checks with a first pass or lazily loaded state).
+   */
+  default Check forSplit() {
+    return null;
+  }
+
+  /** Adds the counts of a copy made by {@link #forSplit()}; copies are absorbed in file order. */
+  default void absorb(Check part) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not check splits");
+  }
+
   /** What was checked and how much failed: usually one entry, some checks report several. */
   List<CheckResult> results();
 }

@@ -13,14 +13,21 @@ public final class Rows {
   private final List<ColumnSpec> columns;
   private Batch batch;
   private long[] rowNumbers = new long[0];
+  private long lineDelta;
 
   public Rows(List<ColumnSpec> columns) {
     this.columns = List.copyOf(columns);
   }
 
   void set(Batch batch, long[] rowNumbers) {
+    set(batch, rowNumbers, 0);
+  }
+
+  /** A batch of a split, whose lines count from the split's start: {@code lineDelta} makes them file lines. */
+  void set(Batch batch, long[] rowNumbers, long lineDelta) {
     this.batch = batch;
     this.rowNumbers = rowNumbers;
+    this.lineDelta = lineDelta;
   }
 
   public List<ColumnSpec> columns() {
@@ -32,7 +39,7 @@ public final class Rows {
   }
 
   public long line(int r) {
-    return batch.line(r);
+    return batch.line(r) + lineDelta;
   }
 
   public long rowNumber(int r) {

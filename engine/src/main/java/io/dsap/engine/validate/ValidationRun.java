@@ -3,6 +3,8 @@ package io.dsap.engine.validate;
 import io.dsap.engine.batch.Batch;
 import io.dsap.engine.format.BatchReader;
 import io.dsap.engine.format.ProgressListener;
+import io.dsap.engine.format.ScanThreads;
+import io.dsap.engine.format.SplitBatches;
 import io.dsap.engine.format.TableSource;
 import io.dsap.engine.rejects.Reject;
 import io.dsap.engine.validate.checks.ParseCheck;
@@ -13,6 +15,8 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -37,6 +41,9 @@ public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
   private List<Check> checks = List.of();
   private State state = State.NEW;
   private BatchReader reader;
+  private SplitBatches splits; // instead of reader when the source reads splits in parallel
+  private final Deque<Future<SplitChecks>> pending = new ArrayDeque<>();
+  private long nextSplitRow = 1;
   private long nextRow = 1;
   private long records;
   private FileProfile profile;
@@ -120,7 +127,12 @@ public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
     for (int i = 0; i < n; i++) {
       all[i] = i;
     }
-    reader = source.open(all, rejects::add, ProgressListener.NONE);
+    if (checks.stream().anyMatch(c -> c.forSplit() != null)) {
+      splits = source.openSplits(all);
+    }
+    if (splits == null) {
+      reader = source.open(all, rejects::add, ProgressListener.NONE);
+    }
     state = State.DATA;
   }
 
@@ -129,6 +141,10 @@ public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
   }
 
   private void step() {
+    if (splits != null) {
+      stepSplit();
+      return;
+    }
     Batch batch = reader.next();
     List<Issue> found = new ArrayList<>();
     int k = 0;
@@ -167,8 +183,83 @@ public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
     }
   }
 
+  /**
+   * Takes the next split's checked batches (and its reported rejects), in file order, and finishes
+   * them on this thread: the checks that need every row; meanwhile the next splits are checked on scan
+   * threads (at most one per thread ahead, which bounds memory).
+   */
+  private void stepSplit() {
+    while (pending.size() < ScanThreads.threads()) {
+      SplitBatches.Split s = splits.next();
+      if (s == null) {
+        break;
+      }
+      long first = nextSplitRow;
+      nextSplitRow += SplitChecks.records(s);
+      List<Check> all = checks;
+      pending.add(ScanThreads.submit(() -> SplitChecks.run(s, first, parse, all, rows.columns())));
+    }
+    if (pending.isEmpty()) {
+      parse.countRecords(records);
+      for (Check c : checks) {
+        c.finish(ready::add);
+      }
+      close();
+      return;
+    }
+    SplitChecks done = await(pending.poll());
+    SplitBatches.Split split = done.split;
+    int from = 0;
+    for (int b = 0; b < split.batches().size(); b++) {
+      Batch batch = split.batches().get(b);
+      int to = split.rejectsBefore()[b];
+      List<Issue> found = new ArrayList<>(done.parseIssues[b]);
+      records += batch.rowCount() + (to - from);
+      from = to;
+      rows.set(batch, done.numbers[b], split.lineDelta());
+      for (int i = 0; i < checks.size(); i++) {
+        if (done.copies[i] == null) {
+          checks.get(i).check(rows, found::add);
+        } else if (done.issues[b][i] != null) {
+          found.addAll(done.issues[b][i]);
+        }
+      }
+      found.sort(BY_ROW); // as in a sequential run: by record, a record's issues in the checks' order
+      ready.addAll(found);
+    }
+    ready.addAll(done.parseIssues[split.batches().size()]);
+    records += split.rejects().size() - from;
+    parse.absorb(done.parse);
+    for (int i = 0; i < checks.size(); i++) {
+      if (done.copies[i] != null) {
+        checks.get(i).absorb(done.copies[i]);
+      }
+    }
+  }
+
+  private SplitChecks await(Future<SplitChecks> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new IllegalStateException("validation interrupted", e);
+    } catch (ExecutionException e) {
+      close();
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    }
+  }
+
   @Override
   public void close() {
+    for (Future<SplitChecks> f : pending) {
+      f.cancel(false);
+    }
+    pending.clear();
+    if (splits != null) {
+      splits.close();
+      splits = null;
+    }
     if (reader != null) {
       reader.close();
       reader = null;

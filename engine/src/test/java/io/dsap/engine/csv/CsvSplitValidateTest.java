@@ -41,8 +41,53 @@ class CsvSplitValidateTest {
   @TempDir
   Path dir;
 
+  /** Other per-split checks (length, pattern, not-null), a rule that needs the compiled method (consumer thread). */
+  static final String OTHER_SCHEMA = "{\"columns\": [{\"name\": \"email\", \"max_length\": 18,"
+      + " \"nullable\": false},"
+      + " {\"name\": \"note\", \"pattern\": \"n[0-9]+|two.*\"},"
+      + " {\"name\": \"status\", \"min_length\": 5}], \"unexpected_columns\": \"ignore\","
+      + " \"column_order\": \"ignore\"}";
+  static final String OTHER_RULES = "price * qty < 400; qty > 0";
+
   @Test
   void issuesOfSplitsEqualIssuesOfOnePass() throws IOException {
+    long repeatedIds = writeFile();
+    List<String> one = issues(source -> source, SCHEMA, RULES);
+    List<String> split = issues(source -> source instanceof CsvTableSource c
+        ? new CsvTableSource(dir.resolve("v.csv"), "v.csv", c.schema(), 16_384) : source, SCHEMA, RULES);
+
+    assertEquals(one.size(), split.size());
+    for (int i = 0; i < one.size(); i++) {
+      assertEquals(one.get(i), split.get(i), "issue " + i);
+    }
+    long repeats = one.stream().filter(i -> i.contains(", id, unique, ") && i.contains("appears again")).count();
+    assertEquals(repeatedIds, repeats, "repeated ids: planted ones and repeated rows");
+    assertTrue(repeatedIds > 40, "enough repeats to cross split borders");
+    assertTrue(one.stream().anyMatch(i -> i.contains("parse")), "rejects are reported");
+    assertTrue(one.stream().anyMatch(i -> i.contains("duplicate_row")), "repeated rows are reported");
+  }
+
+  @Test
+  void otherChecksAndBuiltInChecksOfSplitsEqualOnePass() throws IOException {
+    writeFile();
+    for (String[] run : new String[][] {{OTHER_SCHEMA, OTHER_RULES}, {null, null}, {null, RULES}}) {
+      List<String> one = issues(source -> source, run[0], run[1]);
+      List<String> split = issues(source -> source instanceof CsvTableSource c
+          ? new CsvTableSource(dir.resolve("v.csv"), "v.csv", c.schema(), 16_384) : source, run[0], run[1]);
+      assertEquals(one.size(), split.size(), "schema " + run[0] + ", rules " + run[1]);
+      for (int i = 0; i < one.size(); i++) {
+        assertEquals(one.get(i), split.get(i), "issue " + i + " of schema " + run[0] + ", rules " + run[1]);
+      }
+      assertTrue(one.size() > 100, "enough issues to compare: " + one.size());
+    }
+    List<String> other = issues(source -> source, OTHER_SCHEMA, OTHER_RULES);
+    for (String check : List.of(", length, ", ", pattern, ", ", not_null, ", "rule:")) {
+      assertTrue(other.stream().anyMatch(i -> i.contains(check)), "some rows fail " + check);
+    }
+  }
+
+  /** Writes v.csv (30,000 records, some failing each check); returns how many ids repeat. */
+  private long writeFile() throws IOException {
     StringBuilder s = new StringBuilder("id,email,ordered,shipped,status,qty,price,note\n");
     int rows = 30_000;
     java.util.Set<Long> seen = new java.util.HashSet<>();
@@ -67,24 +112,11 @@ class CsvSplitValidateTest {
     }
     Files.writeString(dir.resolve("v.csv"), s, StandardCharsets.UTF_8);
     assertTrue(Files.size(dir.resolve("v.csv")) > 40 * 16_384, "the file spans 40 splits or more");
-
-    List<String> one = issues(source -> source);
-    List<String> split = issues(source -> source instanceof CsvTableSource c
-        ? new CsvTableSource(dir.resolve("v.csv"), "v.csv", c.schema(), 16_384) : source);
-
-    assertEquals(one.size(), split.size());
-    for (int i = 0; i < one.size(); i++) {
-      assertEquals(one.get(i), split.get(i), "issue " + i);
-    }
-    long repeats = one.stream().filter(i -> i.contains(", id, unique, ") && i.contains("appears again")).count();
-    assertEquals(repeatedIds, repeats, "repeated ids: planted ones and repeated rows");
-    assertTrue(repeatedIds > 40, "enough repeats to cross split borders");
-    assertTrue(one.stream().anyMatch(i -> i.contains("parse")), "rejects are reported");
-    assertTrue(one.stream().anyMatch(i -> i.contains("duplicate_row")), "repeated rows are reported");
+    return repeatedIds;
   }
 
   /** Every issue and then every summary line, as text, with the file read through {@code wrap}. */
-  private List<String> issues(Function<TableSource, TableSource> wrap) {
+  private List<String> issues(Function<TableSource, TableSource> wrap, String schema, String rules) {
     DataFiles base = DataFiles.of(DataRoot.of(dir), FormatRegistry.defaults());
     DataFiles files = new DataFiles() {
       @Override
@@ -113,7 +145,7 @@ class CsvSplitValidateTest {
       }
     };
     DataValidator v = DataValidator.of(files, SchemaRegistry.forRoot(dir), Clock.systemUTC());
-    try (ValidationResult r = v.validate("v.csv", SCHEMA, RULES)) {
+    try (ValidationResult r = v.validate("v.csv", schema, rules)) {
       List<String> out = new java.util.ArrayList<>(r.issues().map(Issue::toRow).map(Arrays::toString).toList());
       r.summary().stream().map(CheckResult::toRow).map(Arrays::toString).forEach(out::add);
       return out;

@@ -5,6 +5,7 @@ import io.dsap.engine.batch.StringVector;
 import io.dsap.engine.schema.Severity;
 import io.dsap.engine.types.ColumnSpec;
 import io.dsap.engine.validate.AbstractCheck;
+import io.dsap.engine.validate.Check;
 import io.dsap.engine.validate.IssueSink;
 import io.dsap.engine.validate.Rows;
 import java.math.BigDecimal;
@@ -45,6 +46,11 @@ public final class AllowedValuesCheck extends AbstractCheck {
       }
     }
     return v;
+  }
+
+  @Override
+  public Check forSplit() {
+    return freshCopy();
   }
 
   @Override

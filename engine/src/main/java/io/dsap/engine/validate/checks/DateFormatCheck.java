@@ -3,6 +3,7 @@ package io.dsap.engine.validate.checks;
 import io.dsap.engine.schema.Severity;
 import io.dsap.engine.types.TemporalFormat;
 import io.dsap.engine.validate.AbstractCheck;
+import io.dsap.engine.validate.Check;
 import io.dsap.engine.validate.DateAdvice;
 import io.dsap.engine.validate.IssueSink;
 import io.dsap.engine.validate.Rows;
@@ -36,6 +37,11 @@ public final class DateFormatCheck extends AbstractCheck {
       f = null;
     }
     this.readerFormat = f;
+  }
+
+  @Override
+  public Check forSplit() {
+    return freshCopy();
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.dsap.engine.validate.checks;
 
 import io.dsap.engine.schema.Severity;
 import io.dsap.engine.validate.AbstractCheck;
+import io.dsap.engine.validate.Check;
 import io.dsap.engine.validate.IssueSink;
 import io.dsap.engine.validate.Rows;
 
@@ -19,6 +20,11 @@ public final class LengthCheck extends AbstractCheck {
     this.max = max;
     this.expected = min != null && max != null ? (min.equals(max) ? "exactly " + min : min + " to " + max)
         + " characters" : min != null ? "at least " + min + " characters" : "at most " + max + " characters";
+  }
+
+  @Override
+  public Check forSplit() {
+    return freshCopy();
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.dsap.engine.validate.checks;
 
 import io.dsap.engine.schema.Severity;
 import io.dsap.engine.validate.AbstractCheck;
+import io.dsap.engine.validate.Check;
 import io.dsap.engine.validate.IssueSink;
 import io.dsap.engine.validate.Rows;
 
@@ -18,6 +19,11 @@ public final class NotNullCheck extends AbstractCheck {
     super("not_null", column, severity, mostly);
     this.c = c;
     this.why = why;
+  }
+
+  @Override
+  public Check forSplit() {
+    return freshCopy();
   }
 
   @Override

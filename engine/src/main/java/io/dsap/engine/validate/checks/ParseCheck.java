@@ -4,6 +4,7 @@ import io.dsap.engine.rejects.Reject;
 import io.dsap.engine.schema.Severity;
 import io.dsap.engine.types.ColumnSpec;
 import io.dsap.engine.validate.AbstractCheck;
+import io.dsap.engine.validate.Check;
 import io.dsap.engine.validate.DateAdvice;
 import io.dsap.engine.validate.IssueSink;
 import io.dsap.engine.validate.Rows;
@@ -56,6 +57,12 @@ public final class ParseCheck extends AbstractCheck {
       suggestion = Character.toUpperCase(suggestion.charAt(0)) + suggestion.substring(1);
     }
     fail(r.line(), rowNumber, r.column(), r.value(), expected, message, suggestion, out);
+  }
+
+  /** A copy for a split's rejects: the column map and the profile are only read. */
+  @Override
+  public Check forSplit() {
+    return freshCopy();
   }
 
   /** Counts every record read, so failed_pct is rejects over records. */

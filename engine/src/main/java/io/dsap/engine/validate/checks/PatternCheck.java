@@ -5,6 +5,7 @@ import io.dsap.engine.batch.StringVector;
 import io.dsap.engine.schema.SemanticType;
 import io.dsap.engine.schema.Severity;
 import io.dsap.engine.validate.AbstractCheck;
+import io.dsap.engine.validate.Check;
 import io.dsap.engine.validate.IssueSink;
 import io.dsap.engine.validate.Rows;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,8 @@ public final class PatternCheck extends AbstractCheck {
   private final SemanticType semantic;
   private final String expected;
   private final String why;
-  private final Matcher matcher; // reset per value: a validation runs on one thread
-  private final AsciiText window = new AsciiText();
+  private Matcher matcher; // reset per value: each split's copy has its own
+  private AsciiText window = new AsciiText();
 
   private PatternCheck(String name, String column, int c, Pattern pattern, SemanticType semantic, String expected,
       Severity severity, double mostly, String why) {
@@ -44,6 +45,14 @@ public final class PatternCheck extends AbstractCheck {
   public static PatternCheck semantic(String column, int c, SemanticType type, Severity severity, double mostly,
       String why) {
     return new PatternCheck("semantic", column, c, type.pattern(), type, type.description(), severity, mostly, why);
+  }
+
+  @Override
+  public Check forSplit() {
+    PatternCheck copy = (PatternCheck) freshCopy();
+    copy.matcher = pattern.matcher("");
+    copy.window = new AsciiText();
+    return copy;
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.dsap.engine.validate.checks;
 import io.dsap.engine.schema.Severity;
 import io.dsap.engine.types.ColumnSpec;
 import io.dsap.engine.validate.AbstractCheck;
+import io.dsap.engine.validate.Check;
 import io.dsap.engine.validate.IssueSink;
 import io.dsap.engine.validate.Rows;
 import io.dsap.engine.validate.Values;
@@ -37,6 +38,11 @@ public final class RangeCheck extends AbstractCheck {
     this.max = max == null ? null : Values.comparable(spec.type(), max);
     this.expected = min != null && max != null ? "between " + min + " and " + max
         : min != null ? ">= " + min : "<= " + max;
+  }
+
+  @Override
+  public Check forSplit() {
+    return freshCopy();
   }
 
   @Override

@@ -57,6 +57,35 @@ public final class RulesCheck implements Check {
     this.restReferenced = cols.stream().toArray();
   }
 
+  private RulesCheck(RulesCheck of) {
+    this.compiled = of.compiled;
+    this.rules = of.rules;
+    this.failed = new long[rules.size()];
+    this.examples = new String[rules.size()];
+    this.vectorised = of.vectorised;
+    this.rest = null;
+    this.restIndex = of.restIndex;
+    this.restReferenced = of.restReferenced;
+  }
+
+  /** A copy per split when every rule runs on the vectors (a compiled method is not thread-safe). */
+  @Override
+  public Check forSplit() {
+    return rest == null ? new RulesCheck(this) : null;
+  }
+
+  @Override
+  public void absorb(Check part) {
+    RulesCheck p = (RulesCheck) part;
+    checked += p.checked;
+    for (int i = 0; i < failed.length; i++) {
+      failed[i] += p.failed[i];
+      if (examples[i] == null) {
+        examples[i] = p.examples[i];
+      }
+    }
+  }
+
   @Override
   public void check(Rows rows, IssueSink out) {
     int n = rows.columns().size();
