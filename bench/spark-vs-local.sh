@@ -52,8 +52,18 @@ seconds() { date +%s.%N; }
 echo "file: $DATA/$FILE ($(du -h "$DATA/$FILE" | cut -f1)); machine: $(nproc) cores"
 t0=$(seconds)
 mkdir -p "$DATA/spark-tmp"
-local_issues=$(DSAP_JAVA_OPTS="-Xmx${LOCAL_HEAP:-2g}" DSAP_NO_BUILD=1 ./dsap --root "$DATA" validate "$FILE" --schema-file "$DATA/orders_dirty.schema.yaml" \
-  --format json 2>/dev/null | wc -l || true)
+# exit 1 means "issues found"; 2 and above is a failure, which must not pass as "0 issues"
+set +e
+DSAP_JAVA_OPTS="-Xmx${LOCAL_HEAP:-2g}" DSAP_NO_BUILD=1 ./dsap --root "$DATA" validate "$FILE" \
+  --schema-file "$DATA/orders_dirty.schema.yaml" --format json > "$DATA/local-issues.json" 2> "$DATA/local-stderr.txt"
+local_rc=$?
+set -e
+if (( local_rc > 1 )); then
+  echo "the local engine failed (exit $local_rc):" >&2
+  cat "$DATA/local-stderr.txt" >&2
+  exit "$local_rc"
+fi
+local_issues=$(wc -l < "$DATA/local-issues.json")
 t1=$(seconds)
 # shellcheck disable=SC2086
 "$JAVA" $SPARK_FLAGS -Xmx"${SPARK_HEAP:-4g}" -XX:+UseParallelGC \
