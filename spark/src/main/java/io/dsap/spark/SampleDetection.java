@@ -6,6 +6,7 @@ import io.dsap.engine.csv.CsvOptions;
 import io.dsap.engine.format.FormatOptions;
 import io.dsap.engine.format.FormatRegistry;
 import io.dsap.engine.source.DataRoot;
+import io.dsap.engine.source.TempFolders;
 import io.dsap.engine.types.ColumnSpec;
 import io.dsap.engine.validate.DataFiles;
 import io.dsap.engine.write.AtomicFileWriter;
@@ -16,9 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 
@@ -86,18 +85,7 @@ final class SampleDetection {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      deleteAll(dir);
-    }
-  }
-
-  private static void deleteAll(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // a temporary folder left behind is harmless
+      TempFolders.deleteQuietly(dir);
     }
   }
 }

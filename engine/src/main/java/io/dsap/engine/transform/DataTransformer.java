@@ -14,6 +14,7 @@ import io.dsap.engine.rejects.RejectSink;
 import io.dsap.engine.schema.SchemaDocument;
 import io.dsap.engine.schema.Severity;
 import io.dsap.engine.source.DataRoot;
+import io.dsap.engine.source.TempFolders;
 import io.dsap.engine.types.ColumnSpec;
 import io.dsap.engine.validate.DataFiles;
 import io.dsap.engine.validate.DataValidator;
@@ -24,12 +25,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Cleaning from Java without SQL. Paths are relative to the data root, as in SQL.
@@ -163,7 +162,7 @@ public final class DataTransformer {
     } catch (IOException e) {
       throw Errors.io(tmp == null ? Path.of(System.getProperty("java.io.tmpdir")) : tmp, e);
     } finally {
-      deleteAll(tmp);
+      TempFolders.deleteQuietly(tmp);
     }
   }
 
@@ -196,17 +195,6 @@ public final class DataTransformer {
         }
       });
       return n;
-    }
-  }
-
-  private static void deleteAll(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // a temporary folder left behind is harmless
     }
   }
 }
