@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Time;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -136,7 +135,7 @@ final class ConvertCommand implements Callable<Integer> {
     List<ColumnSpec> specs = info.columns();
     List<OutputColumn> columns = new ArrayList<>();
     for (ColumnSpec c : specs) {
-      columns.add(new OutputColumn(c.name(), jdbcType(c), c.precision(), c.scale()));
+      columns.add(new OutputColumn(c.name(), OutputColumn.sqlType(c.type()), c.precision(), c.scale()));
     }
     // the engine picks the writer by the file name: with --to and another extension, write a hidden file named for
     // the format next to OUT and rename it into place once it is complete
@@ -218,22 +217,6 @@ final class ConvertCommand implements Callable<Integer> {
     } catch (IOException e) {
       return -1;
     }
-  }
-
-  /** The JDBC type the writers expect for a detected column. */
-  static int jdbcType(ColumnSpec c) {
-    return switch (c.type()) {
-      case BOOLEAN -> Types.BOOLEAN;
-      case INTEGER -> Types.INTEGER;
-      case BIGINT -> Types.BIGINT;
-      case DECIMAL -> Types.DECIMAL;
-      case DOUBLE -> Types.DOUBLE;
-      case DATE -> Types.DATE;
-      case TIMESTAMP -> Types.TIMESTAMP;
-      case TIME -> Types.TIME;
-      case VARBINARY -> Types.VARBINARY;
-      case VARCHAR -> Types.VARCHAR;
-    };
   }
 
   /**

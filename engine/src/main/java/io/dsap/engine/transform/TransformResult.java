@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Time;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -73,19 +72,7 @@ public final class TransformResult implements Iterator<Object[]>, AutoCloseable 
   public static List<OutputColumn> outputColumns(List<ColumnSpec> columns) {
     List<OutputColumn> out = new ArrayList<>();
     for (ColumnSpec c : columns) {
-      int t = switch (c.type()) {
-        case BOOLEAN -> Types.BOOLEAN;
-        case INTEGER -> Types.INTEGER;
-        case BIGINT -> Types.BIGINT;
-        case DECIMAL -> Types.DECIMAL;
-        case DOUBLE -> Types.DOUBLE;
-        case DATE -> Types.DATE;
-        case TIMESTAMP -> Types.TIMESTAMP;
-        case TIME -> Types.TIME;
-        case VARBINARY -> Types.VARBINARY;
-        default -> Types.VARCHAR;
-      };
-      out.add(new OutputColumn(c.name(), t, c.type() == io.dsap.engine.types.ColumnType.DECIMAL ? c.precision() : 0,
+      out.add(new OutputColumn(c.name(), OutputColumn.sqlType(c.type()), c.type() == io.dsap.engine.types.ColumnType.DECIMAL ? c.precision() : 0,
           c.scale()));
     }
     return out;
