@@ -7,6 +7,7 @@
 #   bench/run.sh jmh [JMH args]             micro-benchmarks, e.g. bench/run.sh jmh -f1 -wi 3 -i 5 BatchFormat
 #   bench/run.sh load [load args]           concurrent remote clients, e.g. bench/run.sh load --clients 20 --seconds 60
 #   bench/run.sh small [small args]         p50/p99 latency of small queries, e.g. bench/run.sh small --runs 1000
+#   bench/run.sh issue9 [issue9 args]       every row of issue 9's table, one Markdown table, e.g. bench/run.sh issue9 --rows 10M --out t.md
 #
 # SKIP_BUILD=1 reuses the last build. JAVA_OPTS is passed to the JVM that starts (for the
 # side-by-side the children get --jvm-args instead).
@@ -25,6 +26,7 @@ case "${1:-}" in
   jmh)      shift; MAIN=org.openjdk.jmh.Main ;;
   load)     shift; MAIN=io.dsap.bench.LoadBench ;;
   small)    shift; MAIN=io.dsap.bench.SmallQueries ;;
+  issue9)   shift; MAIN=io.dsap.bench.Issue9Table ;;
   *)        MAIN=io.dsap.bench.SideBySide ;;
 esac
 # shellcheck disable=SC2086

@@ -131,6 +131,12 @@ public final class SideBySide {
 
     /** Warm-up rounds, then measured rounds; the system that goes first alternates each round. */
     static Map<BenchSystem, Measurement> measure(BenchQuery q, Path csv, Map<BenchSystem, Session> sessions, Options o) {
+        return measure(q, csv, sessions, o.warmup(), o.runs(), true);
+    }
+
+    /** As above; {@code progress} false prints nothing per run (for the thousands of small-query runs). */
+    static Map<BenchSystem, Measurement> measure(BenchQuery q, Path csv, Map<BenchSystem, Session> sessions,
+                                                 int warmup, int runs, boolean progress) {
         Map<BenchSystem, Measurement> m = new EnumMap<>(BenchSystem.class);
         List<Session> order = new ArrayList<>();
         for (Session s : sessions.values()) {
@@ -139,9 +145,9 @@ public final class SideBySide {
                 m.put(s.system(), new Measurement());
             }
         }
-        int rounds = o.warmup() + o.runs();
+        int rounds = warmup + runs;
         for (int round = 0; round < rounds; round++) {
-            boolean measured = round >= o.warmup();
+            boolean measured = round >= warmup;
             List<Session> thisRound = new ArrayList<>(order);
             if (round % 2 == 1) {
                 Collections.reverse(thisRound);
@@ -149,6 +155,9 @@ public final class SideBySide {
             for (Session s : thisRound) {
                 QueryResult r = s.run(s.system().render(q, csv));
                 m.get(s.system()).add(r, measured);
+                if (!progress) {
+                    continue;
+                }
                 System.err.printf("  %-18s %-7s %s %s%n", q.name(), s.system().label(), measured ? "run   " : "warmup",
                         r.ok() ? String.format("%,.1f ms (CPU %,.1f ms)", r.millis(), r.cpuNanos() / 1e6) : "ERROR " + r.error());
             }
