@@ -37,7 +37,10 @@ public final class Issue9Table {
     private Issue9Table() {
     }
 
-    /** The rows in the issue's order; QUERY ids are {@link Queries} names. */
+    /**
+     * The rows in the issue's order, except that the small queries come before the peak RSS row,
+     * which covers every row above it; QUERY ids are {@link Queries} names.
+     */
     static final List<TableRow> ROWS = List.of(
             new TableRow("count", "`SELECT count(*) FROM orders`", Target.parse("<= 1.0x"), Kind.QUERY),
             new TableRow("group_by_status",
@@ -54,10 +57,10 @@ public final class Issue9Table {
                     Kind.QUERY),
             new TableRow("parquet_group_by", "Parquet: the GROUP BY above", Target.parse("<= 1.5x"), Kind.QUERY),
             new TableRow("parquet_count", "Parquet: `count(*)`", Target.parse("<= 1.5x"), Kind.QUERY),
-            new TableRow("rss", "peak RSS for each of the above", Target.parse("<= 1.5 GB"), Kind.RSS),
-            new TableRow("big", "big CSV validated, 8 checks", Target.parse("<= 1.5 GB"), Kind.BIG),
             new TableRow("small", "small query on a cached file, planning + execution, p50", Target.parse("<= 20 ms"),
-                    Kind.SMALL));
+                    Kind.SMALL),
+            new TableRow("rss", "peak RSS for each of the above", Target.parse("<= 1.5 GB"), Kind.RSS),
+            new TableRow("big", "big CSV validated, 8 checks", Target.parse("<= 1.5 GB"), Kind.BIG));
 
     /** Average bytes per row of the generator's clean file (1,032,667,009 bytes for 10M rows). */
     static final double BYTES_PER_ROW = 103.27;
@@ -206,7 +209,7 @@ public final class Issue9Table {
         Path big = null;
         if (o.bigGb() > 0) {
             big = BenchData.ensure(o.dataDir().resolve("big"), o.bigRows(), o.seed(), true);
-            data.add(describe(big, o.bigRows()));
+            data.add(describe(o.dataDir().relativize(big), big, o.bigRows()));
         }
 
         String loadAtStart = Report.loadAverage();
@@ -226,7 +229,7 @@ public final class Issue9Table {
             if (r.kind() == Kind.RSS) {
                 table.add(Issue9Report.rssRow(r, results));
             } else {
-                results.stream().filter(x -> x.row() == r).findFirst().ifPresent(table::add);
+                results.stream().filter(x -> x.row().id().equals(r.id())).findFirst().ifPresent(table::add);
             }
         }
         Issue9Report.Machine machine = new Issue9Report.Machine(date, Runtime.getRuntime().availableProcessors(),
@@ -284,6 +287,10 @@ public final class Issue9Table {
         return new SystemResult(x.medianMillis(), x.medianCpuMillis(), rss, null);
     }
 
+    private static String rows(long n) {
+        return String.format(Locale.ROOT, "%,d row%s", n, n == 1 ? "" : "s");
+    }
+
     /** Queries whose two results must be the same rows (the others return different things by design). */
     private static final Set<String> COMPARABLE = Set.of("count", "group_by_status", "filter_1pct", "parquet_count",
             "parquet_group_by");
@@ -296,7 +303,7 @@ public final class Issue9Table {
         int dn = d.result().rows().size(), kn = k.result().rows().size();
         if (COMPARABLE.contains(id)) {
             String diff = Values.difference(d.result(), k.result());
-            return diff == null ? String.format(Locale.ROOT, "same result (%,d rows)", dn) : "**results differ**: " + diff;
+            return diff == null ? String.format(Locale.ROOT, "same result (%s)", rows(dn)) : "**results differ**: " + diff;
         }
         if (id.startsWith("validate") && kn == 1) {
             long counted = 0;
@@ -309,7 +316,7 @@ public final class Issue9Table {
             }
             return String.format(Locale.ROOT, "dsap returned %,d failing rows, DuckDB counted %,d", dn, counted);
         }
-        return String.format(Locale.ROOT, "dsap %,d rows, DuckDB %,d rows", dn, kn);
+        return String.format(Locale.ROOT, "dsap %s, DuckDB %s", rows(dn), rows(kn));
     }
 
     /** The small queries on {@code <data-dir>/small/}, each system in its own JVM; dsap's worst p50 is judged. */
@@ -417,7 +424,11 @@ public final class Issue9Table {
     }
 
     private static String describe(Path csv, long rows) throws IOException {
-        return String.format(Locale.ROOT, "`%s` (%,d rows, %,d bytes)", csv.getFileName(), rows, Files.size(csv));
+        return describe(csv.getFileName(), csv, rows);
+    }
+
+    private static String describe(Path name, Path csv, long rows) throws IOException {
+        return String.format(Locale.ROOT, "`%s` (%,d rows, %,d bytes)", name, rows, Files.size(csv));
     }
 
     /** The command as typed: {@code bench/run.sh issue9} and the arguments, shell-quoted where needed. */

@@ -52,8 +52,8 @@ record Target(double limit, Unit unit) {
         if (Double.isNaN(measured) || Double.isInfinite(measured)) {
             return false;
         }
-        double scale = Math.pow(10, unit.decimals);
-        return Math.round(measured * scale) / scale <= limit;
+        // the printed digits, not Math.round: 1.005 prints as 1.01 but is 1.00499... in binary
+        return Double.parseDouble(String.format(Locale.ROOT, "%." + unit.decimals + "f", measured)) <= limit;
     }
 
     @Override
