@@ -201,8 +201,10 @@ public final class Issue9Table {
         for (TableRow r : rows) {
             if (r.kind() == Kind.QUERY && Queries.select(r.id()).get(0).dsapSql().contains(BenchQuery.ORDERS_PARQUET)) {
                 Path p = BenchData.ensureParquet(o.dataDir(), csv);
-                data.add(String.format(Locale.ROOT, "`%s` (%,d bytes, written by DuckDB's `COPY` with %,d-row row groups)",
-                        o.dataDir().relativize(p), Files.size(p), BenchData.PARQUET_ROW_GROUP));
+                data.add(String.format(Locale.ROOT, "`%s` (%,d bytes, written by DuckDB's `COPY`, %,d row group(s) of "
+                        + "up to %,d rows)", o.dataDir().relativize(p), Files.size(p),
+                        (csvRows + BenchData.PARQUET_ROW_GROUP - 1) / BenchData.PARQUET_ROW_GROUP,
+                        BenchData.PARQUET_ROW_GROUP));
                 break;
             }
         }
