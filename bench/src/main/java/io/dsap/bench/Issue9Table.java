@@ -185,7 +185,14 @@ public final class Issue9Table {
     }
 
     public static void main(String[] args) throws Exception {
-        Options o = Options.parse(args);
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         List<TableRow> rows = o.selected();
         Path csv = BenchData.ensure(o.dataDir(), o.rows(), o.seed(), o.rowsExplicit());
         // without --rows, the existing orders.csv decides, and the dirty file follows it
