@@ -194,26 +194,10 @@ public final class Issue9Table {
             return;
         }
         List<TableRow> rows = o.selected();
-        Path csv = BenchData.ensure(o.dataDir(), o.rows(), o.seed(), o.rowsExplicit());
-        // without --rows, the existing orders.csv decides, and the dirty file follows it
-        long csvRows = BenchData.lastOrderId(csv);
         List<String> data = new ArrayList<>();
-        data.add(describe(csv, csvRows));
-        for (TableRow r : rows) {
-            if (r.kind() == Kind.QUERY && Queries.select(r.id()).get(0).dsapSql().contains(BenchData.DIRTY_FILE_NAME)) {
-                data.add(describe(BenchData.ensureDirty(o.dataDir(), csvRows, o.seed(), true), csvRows));
-                break;
-            }
-        }
-        for (TableRow r : rows) {
-            if (r.kind() == Kind.QUERY && Queries.select(r.id()).get(0).dsapSql().contains(BenchQuery.ORDERS_PARQUET)) {
-                Path p = BenchData.ensureParquet(o.dataDir(), csv);
-                data.add(String.format(Locale.ROOT, "`%s` (%,d bytes, written by DuckDB's `COPY`, %,d row group(s) of "
-                        + "up to %,d rows)", o.dataDir().relativize(p), Files.size(p),
-                        (csvRows + BenchData.PARQUET_ROW_GROUP - 1) / BenchData.PARQUET_ROW_GROUP,
-                        BenchData.PARQUET_ROW_GROUP));
-                break;
-            }
+        Path csv = rows.stream().anyMatch(r -> r.kind() == Kind.QUERY) ? queryData(o, rows, data) : null;
+        if (rows.stream().anyMatch(r -> r.kind() == Kind.SMALL)) {
+            data.add("`small/orders.csv` and `small/customers.csv` (copies of `examples/`)");
         }
         Path big = null;
         if (o.bigGb() > 0) {
@@ -256,6 +240,27 @@ public final class Issue9Table {
             Files.writeString(o.out(), md, StandardCharsets.UTF_8);
             System.err.println("wrote " + o.out());
         }
+    }
+
+    /** Makes sure the files of the selected QUERY rows exist, describes them in {@code data}; returns orders.csv. */
+    private static Path queryData(Options o, List<TableRow> rows, List<String> data) throws IOException {
+        Path csv = BenchData.ensure(o.dataDir(), o.rows(), o.seed(), o.rowsExplicit());
+        // without --rows, the existing orders.csv decides, and the dirty file follows it
+        long csvRows = BenchData.lastOrderId(csv);
+        data.add(describe(csv, csvRows));
+        List<String> sql = rows.stream().filter(r -> r.kind() == Kind.QUERY)
+                .map(r -> Queries.select(r.id()).get(0).dsapSql()).toList();
+        if (sql.stream().anyMatch(q -> q.contains(BenchData.DIRTY_FILE_NAME))) {
+            data.add(describe(BenchData.ensureDirty(o.dataDir(), csvRows, o.seed(), true), csvRows));
+        }
+        if (sql.stream().anyMatch(q -> q.contains(BenchQuery.ORDERS_PARQUET))) {
+            Path p = BenchData.ensureParquet(o.dataDir(), csv);
+            data.add(String.format(Locale.ROOT, "`%s` (%,d bytes, written by DuckDB's `COPY`, %,d row group(s) of "
+                    + "up to %,d rows)", o.dataDir().relativize(p), Files.size(p),
+                    (csvRows + BenchData.PARQUET_ROW_GROUP - 1) / BenchData.PARQUET_ROW_GROUP,
+                    BenchData.PARQUET_ROW_GROUP));
+        }
+        return csv;
     }
 
     /** One {@link Queries} row: a fresh worker JVM per system, {@link SideBySide#measure}, then each JVM's peak RSS. */
