@@ -118,6 +118,11 @@ final class Issue9Report {
                 "Machine: %d cores (%s), Java %s, DuckDB %s (JDBC, in memory, `SET threads TO 2`), dsap %s. "
                         + "Load average (1, 5, 15 min) at start %s, at end %s.%n%n",
                 m.cores(), m.cpu(), m.java(), m.duckdb(), m.dsapCommit(), m.loadAtStart(), m.loadAtEnd()));
+        if (busy(m.loadAtStart(), m.cores()) || busy(m.loadAtEnd(), m.cores())) {
+            b.append("> WARNING: the load average was above the number of cores: other processes stretched the "
+                    + "wall times, so the wall ratios and verdicts are not reliable; the CPU ratios are less "
+                    + "affected. Rerun on an idle machine.\n\n");
+        }
         b.append("Data: ").append(s.data()).append("\n\n");
         b.append(String.format(Locale.ROOT,
                 "Each row runs in a fresh child JVM per system (`%s`), %d warm-up + %d measured rounds, the "
@@ -135,6 +140,15 @@ final class Issue9Report {
             b.append(line(r)).append('\n');
         }
         return b.toString();
+    }
+
+    /** Whether the 1-minute load average (first field of {@code loadAverage}) exceeds the cores. */
+    static boolean busy(String loadAverage, int cores) {
+        try {
+            return Double.parseDouble(loadAverage.trim().split("\\s+")[0]) > cores;
+        } catch (RuntimeException e) {
+            return false; // unknown ("?")
+        }
     }
 
     private static String line(RowResult r) {

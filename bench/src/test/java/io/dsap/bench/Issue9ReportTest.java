@@ -97,6 +97,7 @@ class Issue9ReportTest {
         assertTrue(md.contains("```\nbench/run.sh issue9 --rows 10M\n```"), md);
         assertTrue(md.contains("2 cores (AMD EPYC)") && md.contains("DuckDB v1.5.6") && md.contains("at start 1.0 1.0 1.0, at end 2.0 2.0 2.0"), md);
         assertTrue(md.contains("`-Xmx1g -Ddsap.profile.cache=off`"), md);
+        assertTrue(!md.contains("WARNING"), md); // load 2.0 on 2 cores is not busy
 
         List<String> table = md.lines().filter(l -> l.startsWith("|")).toList();
         assertEquals(2 + rows.size(), table.size(), md);
@@ -111,6 +112,17 @@ class Issue9ReportTest {
         List<String> big = cells(table.get(4));
         assertEquals(List.of("error", "not run", "error", "dsap ERROR: worker died"),
                 List.of(big.get(2), big.get(3), big.get(8), big.get(9)));
+    }
+
+    @Test
+    void aBusyMachineIsFlaggedAboveTheTable() {
+        assertTrue(Issue9Report.busy("2.01 1.0 1.0", 2));
+        assertTrue(!Issue9Report.busy("2.00 9.0 9.0", 2)); // the 1-minute figure decides
+        assertTrue(!Issue9Report.busy("?", 2));
+        String md = Issue9Report.markdown(
+                new Issue9Report.Machine("d", 2, "cpu", "17", "v1.5.6", "commit abc", "0.5 0.5 0.5", "15.8 15.8 14.8"),
+                new Issue9Report.Setup("cmd", "data", 1, 3, List.of("-Xmx1g"), 200, 1000), List.of());
+        assertTrue(md.contains("> WARNING: the load average was above the number of cores"), md);
     }
 
     /** The cells of a Markdown table line, split on pipes that are not escaped. */
