@@ -99,7 +99,8 @@ public final class GroupState {
   }
 
   /**
-   * How many key values were hashed as bytes into the state's dictionaries (merges not counted):
+   * How many key values were hashed as bytes into the states' dictionaries (merged states included,
+   * the merge itself not):
    * once per row for copied text, once per distinct value and dictionary for a dictionary vector.
    */
   public long keysHashed() {
@@ -452,6 +453,7 @@ public final class GroupState {
   /** Merges the state of the next split into this one (never limited) and returns this. */
   public GroupState merge(GroupState other) {
     rowsRead += other.rowsRead;
+    keysHashed += other.keysHashed;
     long[][] codes = new long[k][1];
     boolean[][] nulls = new boolean[k][1];
     List<GroupBy.Agg> aggs = plan.aggs();

@@ -27,8 +27,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
  * One flat column chunk decoded page by page into vectors, without parquet-column's per-value
- * {@code ColumnReader}: definition levels and dictionary ids are decoded a page at a time
- * ({@link HybridDecoder}), PLAIN numbers are read little-endian straight from the page, and
+ * {@code ColumnReader}: definition levels and dictionary ids are decoded in bulk, a batch at a time
+ * ({@link HybridDecoder}; a page without nulls skips its levels), PLAIN numbers are read little-endian straight from the page, and
  * dictionary-encoded text stays as ids into the chunk's {@link StringDictionary} (a
  * {@link StringVector} in dictionary mode), so no string is copied per row.
  *
@@ -50,7 +50,8 @@ final class PageDecoder {
   private final ParquetLeaf.Pages kind;
   private final PageReader pages;
   private final int maxDefinition;
-  private final HybridDecoder hybrid = new HybridDecoder();
+  private final HybridDecoder levelDecoder = new HybridDecoder();
+  private final HybridDecoder idDecoder = new HybridDecoder();
 
   // the chunk's dictionary, decoded once (at most one of these is set)
   private long[] longDictionary;
@@ -61,10 +62,11 @@ final class PageDecoder {
   // the current page
   private int pageRows;
   private int pageRow;
-  private int[] levels = new int[0]; // definition level of each row of the page, unless allDefined
   private boolean allDefined; // the page has no null: levels are not decoded
+  private ValuesReader levelReader; // levels in another encoding than RLE (BIT_PACKED), else null
+  private int[] levels = new int[0]; // per read: the definition level of each row, unless allDefined
   private Mode mode;
-  private int[] ids = new int[0]; // DICTIONARY: the ids of the page's non-null values
+  private int[] ids = new int[0]; // DICTIONARY, per read: the ids of the non-null values
   private int idPos;
   private byte[] plain; // PLAIN: the page, values from plainPos on
   private int plainPos;
@@ -146,6 +148,7 @@ final class PageDecoder {
         continue;
       }
       int m = Math.min(n - row, pageRows - pageRow);
+      decodeLevelsAndIds(m);
       switch (kind) {
         case INT32, INT64 -> readLongs((LongVector) v, row, m);
         case DOUBLE -> readDoubles((DoubleVector) v, row, m);
@@ -156,17 +159,44 @@ final class PageDecoder {
     }
   }
 
+  /** The definition levels of the next {@code m} rows of the page, and the ids of their values. */
+  private void decodeLevelsAndIds(int m) {
+    int values = m;
+    if (!allDefined) {
+      if (levels.length < m) {
+        levels = new int[Math.max(m, 2 * levels.length)];
+      }
+      if (levelReader != null) {
+        for (int i = 0; i < m; i++) {
+          levels[i] = levelReader.readInteger();
+        }
+      } else {
+        levelDecoder.read(levels, 0, m);
+      }
+      values = 0;
+      for (int i = 0; i < m; i++) {
+        values += levels[i] == maxDefinition ? 1 : 0;
+      }
+    }
+    if (mode == Mode.DICTIONARY) {
+      if (ids.length < values) {
+        ids = new int[Math.max(values, 2 * ids.length)];
+      }
+      idDecoder.read(ids, 0, values);
+      idPos = 0;
+    }
+  }
+
   private void readLongs(LongVector v, int row, int m) {
     long[] out = v.values();
     int[] lv = levels;
     int max = maxDefinition;
-    int p = pageRow;
     boolean all = allDefined;
     switch (mode) {
       case DICTIONARY -> {
         long[] dict = longDictionary;
         for (int i = 0; i < m; i++) {
-          if (all || lv[p + i] == max) {
+          if (all || lv[i] == max) {
             out[row + i] = dict[ids[idPos++]];
           } else {
             v.setNull(row + i);
@@ -179,7 +209,7 @@ final class PageDecoder {
         int pos = plainPos;
         if (kind == ParquetLeaf.Pages.INT32) {
           for (int i = 0; i < m; i++) {
-            if (all || lv[p + i] == max) {
+            if (all || lv[i] == max) {
               out[row + i] = (int) INT.get(b, pos);
               pos += 4;
             } else {
@@ -188,7 +218,7 @@ final class PageDecoder {
           }
         } else {
           for (int i = 0; i < m; i++) {
-            if (all || lv[p + i] == max) {
+            if (all || lv[i] == max) {
               out[row + i] = (long) LONG.get(b, pos);
               pos += 8;
             } else {
@@ -200,7 +230,7 @@ final class PageDecoder {
       }
       default -> {
         for (int i = 0; i < m; i++) {
-          if (all || lv[p + i] == max) {
+          if (all || lv[i] == max) {
             out[row + i] = kind == ParquetLeaf.Pages.INT32 ? other.readInteger() : other.readLong();
           } else {
             v.setNull(row + i);
@@ -210,7 +240,7 @@ final class PageDecoder {
     }
     if (leaf.adjusts()) {
       for (int i = 0; i < m; i++) {
-        if (all || lv[p + i] == max) {
+        if (all || lv[i] == max) {
           out[row + i] = leaf.adjust(out[row + i]);
         }
       }
@@ -221,13 +251,12 @@ final class PageDecoder {
     double[] out = v.values();
     int[] lv = levels;
     int max = maxDefinition;
-    int p = pageRow;
     boolean all = allDefined;
     switch (mode) {
       case DICTIONARY -> {
         double[] dict = doubleDictionary;
         for (int i = 0; i < m; i++) {
-          if (all || lv[p + i] == max) {
+          if (all || lv[i] == max) {
             out[row + i] = dict[ids[idPos++]];
           } else {
             v.setNull(row + i);
@@ -238,7 +267,7 @@ final class PageDecoder {
         byte[] b = plain;
         int pos = plainPos;
         for (int i = 0; i < m; i++) {
-          if (all || lv[p + i] == max) {
+          if (all || lv[i] == max) {
             out[row + i] = (double) DOUBLE.get(b, pos);
             pos += 8;
           } else {
@@ -249,7 +278,7 @@ final class PageDecoder {
       }
       default -> {
         for (int i = 0; i < m; i++) {
-          if (all || lv[p + i] == max) {
+          if (all || lv[i] == max) {
             out[row + i] = other.readDouble();
           } else {
             v.setNull(row + i);
@@ -262,7 +291,6 @@ final class PageDecoder {
   private void readStrings(StringVector v, int row, int m) {
     int[] lv = levels;
     int max = maxDefinition;
-    int p = pageRow;
     boolean all = allDefined;
     switch (mode) {
       case DICTIONARY -> {
@@ -272,7 +300,7 @@ final class PageDecoder {
         }
         boolean pointing = v.dictionary() == dict;
         for (int i = 0; i < m; i++) {
-          if (!all && lv[p + i] != max) {
+          if (!all && lv[i] != max) {
             v.setNull(row + i);
           } else if (pointing) {
             v.setId(row + i, ids[idPos++]);
@@ -286,7 +314,7 @@ final class PageDecoder {
         byte[] b = plain;
         int pos = plainPos;
         for (int i = 0; i < m; i++) {
-          if (all || lv[p + i] == max) {
+          if (all || lv[i] == max) {
             int len = (int) INT.get(b, pos);
             if (len < 0 || pos + 4 + len > b.length) {
               throw new IllegalStateException("a PLAIN string of " + len + " bytes runs past its page");
@@ -301,7 +329,7 @@ final class PageDecoder {
       }
       default -> {
         for (int i = 0; i < m; i++) {
-          if (all || lv[p + i] == max) {
+          if (all || lv[i] == max) {
             Binary bin = other.readBytes();
             byte[] bytes = bin.getBytesUnsafe();
             v.set(row + i, bytes, 0, bin.length());
@@ -319,9 +347,7 @@ final class PageDecoder {
       throw new IllegalStateException("the column chunk has fewer values than its row group has rows");
     }
     int rows = page.getValueCount();
-    if (levels.length < rows) {
-      levels = new int[Math.max(rows, levels.length * 2)];
-    }
+    levelReader = null;
     byte[] data;
     int pos;
     Encoding encoding;
@@ -339,11 +365,8 @@ final class PageDecoder {
         allDefined = maxDefinition == 0;
         if (maxDefinition > 0) {
           byte[] dl = v2.getDefinitionLevels().toByteArray();
-          hybrid.init(dl, 0, dl.length, 1);
-          allDefined = hybrid.startsWithRun(maxDefinition, rows);
-          if (!allDefined) {
-            hybrid.read(levels, 0, rows);
-          }
+          levelDecoder.init(dl, 0, dl.length, 1);
+          allDefined = levelDecoder.startsWithRun(maxDefinition, rows);
         }
         data = v2.getData().toByteArray();
         pos = 0;
@@ -352,25 +375,12 @@ final class PageDecoder {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    int values = rows;
-    if (!allDefined) {
-      values = 0;
-      for (int i = 0; i < rows; i++) {
-        values += levels[i] == maxDefinition ? 1 : 0;
-      }
-    }
     if (encoding == Encoding.PLAIN_DICTIONARY || encoding == Encoding.RLE_DICTIONARY) {
       if (!hasDictionary) {
         throw new IllegalStateException("a dictionary-encoded page in a column chunk without a dictionary page");
       }
-      if (values > 0) {
-        if (ids.length < values) {
-          ids = new int[Math.max(values, ids.length * 2)];
-        }
-        hybrid.init(data, pos + 1, data.length, data[pos]);
-        hybrid.read(ids, 0, values);
-      }
-      idPos = 0;
+      boolean empty = pos >= data.length; // a page of nulls may end before the ids' bit width
+      idDecoder.init(data, empty ? data.length : pos + 1, data.length, empty ? 0 : data[pos]);
       mode = Mode.DICTIONARY;
     } else if (encoding == Encoding.PLAIN) {
       plain = data;
@@ -389,27 +399,23 @@ final class PageDecoder {
     pageRow = 0;
   }
 
-  /** Decodes the definition levels of a v1 page into {@code levels}; returns where the values start. */
+  /** Starts the definition levels of a v1 page; returns where the values start. */
   private int v1Levels(Encoding encoding, byte[] data, int rows) throws IOException {
     if (encoding == Encoding.RLE) {
       int len = (int) INT.get(data, 0);
       if (len < 0 || 4 + len > data.length) {
         throw new IllegalStateException("definition levels of " + len + " bytes run past their page");
       }
-      hybrid.init(data, 4, 4 + len, 1);
-      allDefined = hybrid.startsWithRun(maxDefinition, rows);
-      if (!allDefined) {
-        hybrid.read(levels, 0, rows);
-      }
+      levelDecoder.init(data, 4, 4 + len, 1);
+      allDefined = levelDecoder.startsWithRun(maxDefinition, rows);
       return 4 + len;
     }
     // BIT_PACKED (deprecated) and anything else: parquet-column's reader
     ValuesReader r = encoding.getValuesReader(descriptor, ValuesType.DEFINITION_LEVEL);
     ByteBufferInputStream in = ByteBufferInputStream.wrap(ByteBuffer.wrap(data));
     r.initFromPage(rows, in);
-    for (int i = 0; i < rows; i++) {
-      levels[i] = r.readInteger();
-    }
+    levelReader = r;
+    allDefined = false;
     return (int) in.position();
   }
 }

@@ -65,6 +65,7 @@ final class RowGroupDecoder implements AutoCloseable {
   private ColumnReader[] flatReaders;
   private PageDecoder[] pageDecoders; // per flat column: null when it goes through its ColumnReader
   private boolean pageDecoding = pageDecodingEnabled();
+  private int pageDecodedChunks;
   private RecordReader<Group> records;
   private boolean done;
 
@@ -248,6 +249,7 @@ final class RowGroupDecoder implements AutoCloseable {
           ColumnSpecAt c = flat.get(j);
           if (pageDecoding && PageDecoder.supports(c.descriptor, c.leaf)) {
             pageDecoders[j] = new PageDecoder(c.descriptor, c.leaf, pages.getPageReader(c.descriptor));
+            pageDecodedChunks++;
             continue;
           }
           if (store == null) {
@@ -281,6 +283,11 @@ final class RowGroupDecoder implements AutoCloseable {
     for (int g = 0; g < firstGroup; g++) {
       reader.skipNextRowGroup(); // no I/O: moves past a row group this decoder does not own
     }
+  }
+
+  /** Column chunks decoded page by page so far (the rest went through a ColumnReader). */
+  int pageDecodedChunks() {
+    return pageDecodedChunks;
   }
 
   long rowsRead() {
