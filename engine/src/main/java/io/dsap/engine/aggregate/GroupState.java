@@ -5,6 +5,7 @@ import io.dsap.engine.batch.BooleanVector;
 import io.dsap.engine.batch.ColumnVector;
 import io.dsap.engine.batch.DoubleVector;
 import io.dsap.engine.batch.LongVector;
+import io.dsap.engine.batch.StringDictionary;
 import io.dsap.engine.batch.StringVector;
 import io.dsap.engine.filter.Evaluator;
 import io.dsap.engine.types.ColumnType;
@@ -17,7 +18,10 @@ import java.util.List;
  * Hash aggregation of one split (or of the merged splits): groups keyed by numbers (a VARCHAR key
  * by its number in a per-state dictionary), accumulators in primitive arrays indexed by group.
  * A batch is read column by column: first every row's group, then each aggregate in one loop
- * over its vector, so no value is boxed per row. Not thread-safe: one state per split.
+ * over its vector, so no value is boxed per row. A VARCHAR key whose vector points into a
+ * {@link StringDictionary} (Parquet dictionary pages) is looked up once per dictionary value, not
+ * once per row: its bytes are hashed the first time an id is seen, and a single such key maps each
+ * id straight to its group. Not thread-safe: one state per split.
  */
 public final class GroupState {
   /** Thrown when a limited state would hold more groups than its limit. */
@@ -34,6 +38,16 @@ public final class GroupState {
   private final Evaluator filter; // null: every row
   private int[] selected = new int[0];
   private long rowsRead;
+  private long keysHashed;
+
+  // VARCHAR keys from a dictionary: per key column, the dictionary last seen and each id's code (-1: not yet)
+  private final StringDictionary[] seenDictionaries;
+  private final int[][] dictionaryCodes;
+  // a single dictionary key: each id's group (-1: not yet), and the group of the NULL key
+  private int[] dictionaryGroups = new int[0];
+  private int nullKeyGroup = -1;
+  private final long[][] oneCode;
+  private final boolean[][] oneNull;
 
   // groups: the key of group g is keys[c][g] (null when keyNulls[c][g]) for each key column c
   private int groups;
@@ -58,6 +72,10 @@ public final class GroupState {
     this.limit = limit;
     this.k = plan.keys().length;
     this.dictionaries = new ByteDictionary[k];
+    this.seenDictionaries = new StringDictionary[k];
+    this.dictionaryCodes = new int[k][];
+    this.oneCode = new long[k][1];
+    this.oneNull = new boolean[k][1];
     this.filter = plan.filter() == null ? null : plan.filter().bind(plan.projection());
     for (int c = 0; c < k; c++) {
       if (plan.keyTypes()[c] == ColumnType.VARCHAR) {
@@ -80,6 +98,15 @@ public final class GroupState {
     return rowsRead;
   }
 
+  /**
+   * How many key values were hashed as bytes into the states' dictionaries (merged states included,
+   * the merge itself not):
+   * once per row for copied text, once per distinct value and dictionary for a dictionary vector.
+   */
+  public long keysHashed() {
+    return keysHashed;
+  }
+
   /** Adds the rows of a batch of the plan's projection (those that pass the plan's filter, if it has one). */
   public void add(Batch b) {
     int rows = b.rowCount();
@@ -98,11 +125,15 @@ public final class GroupState {
       n = filter.select(b, selected);
       sel = selected;
     }
-    for (int c = 0; c < k; c++) {
-      encode(c, b.column(plan.keys()[c]), rows);
-    }
-    for (int i = 0; i < n; i++) {
-      rowGroups[i] = group(rowKeys, rowNulls, sel == null ? i : sel[i], true);
+    if (k == 1 && b.column(plan.keys()[0]) instanceof StringVector s && s.dictionary() != null) {
+      groupByDictionary(s, n, sel);
+    } else {
+      for (int c = 0; c < k; c++) {
+        encode(c, b.column(plan.keys()[c]), rows);
+      }
+      for (int i = 0; i < n; i++) {
+        rowGroups[i] = group(rowKeys, rowNulls, sel == null ? i : sel[i], true);
+      }
     }
     List<GroupBy.Agg> aggs = plan.aggs();
     for (int a = 0; a < aggs.size(); a++) {
@@ -118,16 +149,91 @@ public final class GroupState {
     }
   }
 
+  /** The group of each selected row of a single VARCHAR key held as dictionary ids. */
+  private void groupByDictionary(StringVector s, int n, int[] sel) {
+    StringDictionary d = s.dictionary();
+    int[] map = codesOf(0, d);
+    if (dictionaryGroups.length < map.length) { // indexed by code: groups found through earlier dictionaries stay
+      int old = dictionaryGroups.length;
+      dictionaryGroups = Arrays.copyOf(dictionaryGroups, map.length);
+      Arrays.fill(dictionaryGroups, old, map.length, -1);
+    }
+    int[] ids = s.ids();
+    for (int i = 0; i < n; i++) {
+      int r = sel == null ? i : sel[i];
+      int g;
+      if (s.isNull(r)) {
+        if (nullKeyGroup < 0) {
+          oneCode[0][0] = 0;
+          oneNull[0][0] = true;
+          nullKeyGroup = group(oneCode, oneNull, 0, true);
+        }
+        g = nullKeyGroup;
+      } else {
+        int code = map[ids[r]];
+        if (code < 0) {
+          code = map[ids[r]] = hashKey(0, d, ids[r]);
+        }
+        g = code < dictionaryGroups.length ? dictionaryGroups[code] : -1;
+        if (g < 0) {
+          oneCode[0][0] = code;
+          oneNull[0][0] = false;
+          g = group(oneCode, oneNull, 0, true);
+          if (code >= dictionaryGroups.length) {
+            int old = dictionaryGroups.length;
+            dictionaryGroups = Arrays.copyOf(dictionaryGroups, Math.max(code + 1, old * 2));
+            Arrays.fill(dictionaryGroups, old, dictionaryGroups.length, -1);
+          }
+          dictionaryGroups[code] = g;
+        }
+      }
+      rowGroups[i] = g;
+    }
+  }
+
+  /** Key column {@code c}'s code of each id of {@code d} (-1: not looked up yet), kept while {@code d} lasts. */
+  private int[] codesOf(int c, StringDictionary d) {
+    if (seenDictionaries[c] != d) {
+      seenDictionaries[c] = d;
+      int[] codes = dictionaryCodes[c];
+      if (codes == null || codes.length < d.size()) {
+        codes = new int[d.size()];
+        dictionaryCodes[c] = codes;
+      }
+      Arrays.fill(codes, 0, d.size(), -1);
+    }
+    return dictionaryCodes[c];
+  }
+
+  private int hashKey(int c, StringDictionary d, int id) {
+    keysHashed++;
+    return dictionaries[c].id(d.data(), d.start(id), d.end(id));
+  }
+
   private void encode(int c, ColumnVector v, int rows) {
     long[] codes = rowKeys[c];
     boolean[] nulls = rowNulls[c];
-    if (v instanceof StringVector s) {
+    if (v instanceof StringVector s && s.dictionary() != null) {
+      StringDictionary d = s.dictionary();
+      int[] map = codesOf(c, d);
+      int[] ids = s.ids();
+      for (int r = 0; r < rows; r++) {
+        nulls[r] = s.isNull(r);
+        if (!nulls[r]) {
+          int code = map[ids[r]];
+          codes[r] = code >= 0 ? code : (map[ids[r]] = hashKey(c, d, ids[r]));
+        } else {
+          codes[r] = 0;
+        }
+      }
+    } else if (v instanceof StringVector s) {
       ByteDictionary d = dictionaries[c];
       byte[] data = s.data();
       for (int r = 0; r < rows; r++) {
         nulls[r] = s.isNull(r);
         codes[r] = nulls[r] ? 0 : d.id(data, s.start(r), s.end(r));
       }
+      keysHashed += rows;
     } else if (v instanceof LongVector l) {
       long[] values = l.values();
       for (int r = 0; r < rows; r++) {
@@ -146,6 +252,10 @@ public final class GroupState {
 
   /** Adds the values of rows {@code sel[0 .. rows)} (or {@code 0 .. rows) without a selection); row i is in group rowGroups[i]. */
   private void accumulate(int a, GroupBy.Agg agg, ColumnVector v, int rows, int[] sel) {
+    if (sel == null && !v.mayHaveNulls() && agg.kind() != GroupBy.Kind.COUNT) {
+      accumulateAll(a, agg, v, rows);
+      return;
+    }
     long[] n = counts[a];
     int[] g = rowGroups;
     if (agg.kind() == GroupBy.Kind.COUNT) {
@@ -203,6 +313,51 @@ public final class GroupState {
             }
           }
       }
+    }
+  }
+
+  /** {@link #accumulate} of rows {@code 0 .. rows)} of a vector without nulls: no mask, no selection. */
+  private void accumulateAll(int a, GroupBy.Agg agg, ColumnVector v, int rows) {
+    long[] n = counts[a];
+    int[] g = rowGroups;
+    if (agg.argIsDouble()) {
+      double[] values = ((DoubleVector) v).values();
+      double[] sum = doubles[a];
+      for (int i = 0; i < rows; i++) {
+        n[g[i]]++;
+        sum[g[i]] += values[i];
+      }
+      return;
+    }
+    long[] values = ((LongVector) v).values();
+    long[] acc = longs[a];
+    switch (agg.kind()) {
+      case MIN:
+        for (int i = 0; i < rows; i++) {
+          if (n[g[i]]++ == 0 || values[i] < acc[g[i]]) {
+            acc[g[i]] = values[i];
+          }
+        }
+        break;
+      case MAX:
+        for (int i = 0; i < rows; i++) {
+          if (n[g[i]]++ == 0 || values[i] > acc[g[i]]) {
+            acc[g[i]] = values[i];
+          }
+        }
+        break;
+      default:
+        if (agg.out() == GroupBy.Out.DECIMAL) {
+          for (int i = 0; i < rows; i++) {
+            n[g[i]]++;
+            addDecimal(a, g[i], values[i]);
+          }
+        } else {
+          for (int i = 0; i < rows; i++) {
+            n[g[i]]++;
+            acc[g[i]] += values[i];
+          }
+        }
     }
   }
 
@@ -298,6 +453,7 @@ public final class GroupState {
   /** Merges the state of the next split into this one (never limited) and returns this. */
   public GroupState merge(GroupState other) {
     rowsRead += other.rowsRead;
+    keysHashed += other.keysHashed;
     long[][] codes = new long[k][1];
     boolean[][] nulls = new boolean[k][1];
     List<GroupBy.Agg> aggs = plan.aggs();

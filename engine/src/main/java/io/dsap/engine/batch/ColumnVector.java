@@ -9,6 +9,7 @@ import io.dsap.engine.types.ColumnType;
 public abstract class ColumnVector {
   protected final ColumnType type;
   protected boolean[] nulls;
+  private boolean anyNull; // a row was set null since the last reset: loops over values may skip the mask when not
 
   protected ColumnVector(ColumnType type, int capacity) {
     this.type = type;
@@ -25,6 +26,12 @@ public abstract class ColumnVector {
 
   public void setNull(int row) {
     nulls[row] = true;
+    anyNull = true;
+  }
+
+  /** False when no row was set null since the vector was last reset (true may still mean no null). */
+  public boolean mayHaveNulls() {
+    return anyNull;
   }
 
   /** Forgets a row that is being rolled back. */
@@ -35,6 +42,7 @@ public abstract class ColumnVector {
   /** Clears the null mask before the batch is refilled. */
   public void reset(int rows) {
     java.util.Arrays.fill(nulls, 0, rows, false);
+    anyNull = false;
   }
 
   /** The value as the Java object Calcite expects for this column's SQL type, or null. */

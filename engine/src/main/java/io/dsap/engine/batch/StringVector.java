@@ -5,35 +5,49 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * VARCHAR values as UTF-8 bytes in one arena per batch; a {@code String} is made only when a
- * value is read.
+ * VARCHAR values as UTF-8 bytes; a {@code String} is made only when a value is read. Value
+ * {@code i} is {@code data()[start(i), end(i))}.
+ *
+ * <p>Two modes, the same for every reader of the vector: values copied into one arena per batch
+ * ({@link #set}), or, for a dictionary-encoded source, rows that point into a
+ * {@link StringDictionary} ({@link #useDictionary}, {@link #setId}) so nothing is copied and
+ * {@link #ids()} gives each row's dictionary id. Setting a copied value in dictionary mode first
+ * copies the rows set so far into the arena (a chunk whose dictionary overflowed mid-batch).
  */
 public final class StringVector extends ColumnVector {
-  private byte[] data = new byte[1 << 12];
-  private final int[] offsets; // value i is data[offsets[i], offsets[i + 1])
+  private byte[] arena = new byte[1 << 12];
+  private final int[] starts;
+  private final int[] ends;
   private int used;
+  private StringDictionary dictionary; // non-null: dictionary mode
+  private int[] ids;
 
   StringVector(int capacity) {
     super(ColumnType.VARCHAR, capacity);
-    this.offsets = new int[capacity + 1];
+    this.starts = new int[capacity];
+    this.ends = new int[capacity];
   }
 
   @Override
   public void reset(int rows) {
     super.reset(rows);
     used = 0;
+    dictionary = null;
   }
 
   /** Appends the value of {@code row}; rows must be set in order, nulls included. */
   public void set(int row, byte[] src, int start, int end) {
-    int n = end - start;
-    if (used + n > data.length) {
-      data = Arrays.copyOf(data, Math.max(data.length * 2, used + n));
+    if (dictionary != null) {
+      copyDictionaryRows(row);
     }
-    System.arraycopy(src, start, data, used, n);
-    offsets[row] = used;
+    int n = end - start;
+    if (used + n > arena.length) {
+      arena = Arrays.copyOf(arena, Math.max(arena.length * 2, used + n));
+    }
+    System.arraycopy(src, start, arena, used, n);
+    starts[row] = used;
     used += n;
-    offsets[row + 1] = used;
+    ends[row] = used;
   }
 
   /** Appends a string value; see {@link #set(int, byte[], int, int)}. */
@@ -42,28 +56,74 @@ public final class StringVector extends ColumnVector {
     set(row, b, 0, b.length);
   }
 
+  /**
+   * Switches an empty vector (just reset) to dictionary mode: the following rows are set with
+   * {@link #setId} or {@link #setNull}.
+   */
+  public void useDictionary(StringDictionary d) {
+    dictionary = d;
+    if (ids == null) {
+      ids = new int[starts.length];
+    }
+  }
+
+  /** Row {@code row} holds value {@code id} of the dictionary (dictionary mode only). */
+  public void setId(int row, int id) {
+    ids[row] = id;
+    starts[row] = dictionary.start(id);
+    ends[row] = dictionary.end(id);
+  }
+
+  /** The dictionary the rows point into, or null when the values are copied. */
+  public StringDictionary dictionary() {
+    return dictionary;
+  }
+
+  /** Each row's dictionary id (dictionary mode only; a null row's id is meaningless). */
+  public int[] ids() {
+    return ids;
+  }
+
+  /** Leaves dictionary mode: copies rows {@code [0, rows)} into the arena. */
+  private void copyDictionaryRows(int rows) {
+    StringDictionary d = dictionary;
+    dictionary = null;
+    byte[] src = d.data();
+    for (int r = 0; r < rows; r++) {
+      if (nulls[r]) {
+        starts[r] = used;
+        ends[r] = used;
+      } else {
+        int id = ids[r];
+        set(r, src, d.start(id), d.end(id));
+      }
+    }
+  }
+
   @Override
   public void setNull(int row) {
     super.setNull(row);
-    offsets[row] = used;
-    offsets[row + 1] = used;
+    starts[row] = used;
+    ends[row] = used;
   }
 
   /** Drops row {@code row} and everything after it from the arena. */
   public void truncate(int row) {
-    used = row == 0 ? 0 : offsets[row]; // offsets[row] is the end of row - 1, written this batch
+    if (dictionary == null) {
+      used = row == 0 ? 0 : ends[row - 1];
+    }
   }
 
   public byte[] data() {
-    return data;
+    return dictionary != null ? dictionary.data() : arena;
   }
 
   public int start(int row) {
-    return offsets[row];
+    return starts[row];
   }
 
   public int end(int row) {
-    return offsets[row + 1];
+    return ends[row];
   }
 
   @Override
@@ -71,6 +131,6 @@ public final class StringVector extends ColumnVector {
     if (nulls[row]) {
       return null;
     }
-    return new String(data, offsets[row], offsets[row + 1] - offsets[row], StandardCharsets.UTF_8);
+    return new String(data(), starts[row], ends[row] - starts[row], StandardCharsets.UTF_8);
   }
 }

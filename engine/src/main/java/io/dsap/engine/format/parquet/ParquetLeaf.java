@@ -31,6 +31,33 @@ abstract class ParquetLeaf {
     return new ColumnSpec(name, type, precision, scale, null, detection);
   }
 
+  /** The physical values {@link PageDecoder} reads for a leaf without a {@link ColumnReader}. */
+  enum Pages {
+    /** INT32 into a {@code LongVector}, through {@link #adjust}. */
+    INT32,
+    /** INT64 into a {@code LongVector}, through {@link #adjust}. */
+    INT64,
+    /** DOUBLE into a {@code DoubleVector}. */
+    DOUBLE,
+    /** BINARY as UTF-8 text into a {@code StringVector}. */
+    STRING
+  }
+
+  /** How {@link PageDecoder} decodes this leaf, or null when only a {@link ColumnReader} can. */
+  Pages pages() {
+    return null;
+  }
+
+  /** The vector value of a stored INT32 or INT64 (for leaves whose {@link #pages()} is one of them). */
+  long adjust(long stored) {
+    return stored;
+  }
+
+  /** Whether {@link #adjust} changes values (when not, the page decoder skips it). */
+  boolean adjusts() {
+    return false;
+  }
+
   /** Reads the reader's current (non-null) value into row {@code row} of {@code out}. */
   abstract void decode(ColumnReader in, ColumnVector out, int row);
 

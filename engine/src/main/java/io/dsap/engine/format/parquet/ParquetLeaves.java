@@ -121,6 +121,11 @@ final class ParquetLeaves {
     }
 
     @Override
+    Pages pages() {
+      return Pages.INT32;
+    }
+
+    @Override
     void decode(ColumnReader in, ColumnVector out, int row) {
       ((LongVector) out).set(row, in.getInteger());
     }
@@ -138,6 +143,21 @@ final class ParquetLeaves {
     }
 
     @Override
+    Pages pages() {
+      return Pages.INT32;
+    }
+
+    @Override
+    long adjust(long stored) {
+      return Integer.toUnsignedLong((int) stored);
+    }
+
+    @Override
+    boolean adjusts() {
+      return true;
+    }
+
+    @Override
     void decode(ColumnReader in, ColumnVector out, int row) {
       ((LongVector) out).set(row, Integer.toUnsignedLong(in.getInteger()));
     }
@@ -151,6 +171,11 @@ final class ParquetLeaves {
   static final class Int64Leaf extends ParquetLeaf {
     Int64Leaf() {
       super(ColumnType.BIGINT);
+    }
+
+    @Override
+    Pages pages() {
+      return Pages.INT64;
     }
 
     @Override
@@ -214,6 +239,11 @@ final class ParquetLeaves {
   static final class DoubleLeaf extends ParquetLeaf {
     DoubleLeaf() {
       super(ColumnType.DOUBLE);
+    }
+
+    @Override
+    Pages pages() {
+      return Pages.DOUBLE;
     }
 
     @Override
@@ -295,6 +325,14 @@ final class ParquetLeaves {
     }
 
     @Override
+    Pages pages() {
+      if (precision > ColumnSpec.LONG_DECIMAL_PRECISION) {
+        return null; // an out-of-spec precision: held as BigDecimal
+      }
+      return int32 ? Pages.INT32 : Pages.INT64;
+    }
+
+    @Override
     void decode(ColumnReader in, ColumnVector out, int row) {
       long unscaled = int32 ? in.getInteger() : in.getLong();
       if (out instanceof LongVector lv) {
@@ -352,6 +390,11 @@ final class ParquetLeaves {
     }
 
     @Override
+    Pages pages() {
+      return Pages.INT32;
+    }
+
+    @Override
     void decode(ColumnReader in, ColumnVector out, int row) {
       ((LongVector) out).set(row, in.getInteger());
     }
@@ -397,6 +440,21 @@ final class ParquetLeaves {
     TimestampLeaf(TimeUnit unit) {
       super(ColumnType.TIMESTAMP);
       this.unit = unit;
+    }
+
+    @Override
+    Pages pages() {
+      return Pages.INT64;
+    }
+
+    @Override
+    long adjust(long stored) {
+      return ParquetTime.toMillis(stored, unit);
+    }
+
+    @Override
+    boolean adjusts() {
+      return true;
     }
 
     @Override
@@ -465,6 +523,11 @@ final class ParquetLeaves {
 
     StringLeaf() {
       super(ColumnType.VARCHAR);
+    }
+
+    @Override
+    Pages pages() {
+      return Pages.STRING;
     }
 
     @Override

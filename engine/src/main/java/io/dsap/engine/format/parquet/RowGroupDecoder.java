@@ -33,8 +33,9 @@ import org.apache.parquet.schema.Type;
 
 /**
  * Decodes the projected columns of a Parquet file, row group by row group, into batches. Flat
- * columns go through parquet-column's {@link ColumnReader} straight into primitive vectors (no
- * record assembly); nested columns are assembled as records and rendered as JSON. Only the
+ * columns of the common types are decoded page by page ({@link PageDecoder}); other flat columns
+ * go through parquet-column's {@link ColumnReader} straight into primitive vectors (no record
+ * assembly); nested columns are assembled as records and rendered as JSON. Only the
  * projected column chunks are read from disk. With no column projected (count(*)), the row
  * counts come from the footer and no data is read. Single-threaded; see
  * {@link PrefetchingBatchReader} for decoding ahead.
@@ -62,6 +63,9 @@ final class RowGroupDecoder implements AutoCloseable {
   private long groupStart;
   private long rowsRead;
   private ColumnReader[] flatReaders;
+  private PageDecoder[] pageDecoders; // per flat column: null when it goes through its ColumnReader
+  private boolean pageDecoding = pageDecodingEnabled();
+  private int pageDecodedChunks;
   private RecordReader<Group> records;
   private boolean done;
 
@@ -126,6 +130,17 @@ final class RowGroupDecoder implements AutoCloseable {
     this.json = nested.isEmpty() ? null : new NestedJson(binaryAsString);
   }
 
+  /** Whether flat columns are decoded page by page; {@code -Ddsap.parquet.pages=false} turns it off (benchmarks). */
+  static boolean pageDecodingEnabled() {
+    return !"false".equals(System.getProperty("dsap.parquet.pages"));
+  }
+
+  /** This decoder, reading every flat column through a {@link ColumnReader} (tests compare both paths). */
+  RowGroupDecoder columnReadersOnly() {
+    pageDecoding = false;
+    return this;
+  }
+
   /** A batch shaped for this decoder's columns. */
   Batch newBatch(int capacity) {
     ColumnVector[] vectors = new ColumnVector[projected.length];
@@ -153,7 +168,11 @@ final class RowGroupDecoder implements AutoCloseable {
       for (int j = 0; j < flat.size(); j++) {
         ColumnSpecAt c = flat.get(j);
         column = c.name;
-        decodeFlat(flatReaders[j], c, batch.column(c.vector), n);
+        if (pageDecoders[j] != null) {
+          pageDecoders[j].read(batch.column(c.vector), n);
+        } else {
+          decodeFlat(flatReaders[j], c, batch.column(c.vector), n);
+        }
       }
       column = null;
       for (int r = 0; r < n && records != null; r++) {
@@ -223,11 +242,20 @@ final class RowGroupDecoder implements AutoCloseable {
       }
       rowsLeftInGroup = pages.getRowCount();
       if (!flat.isEmpty()) {
-        ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new NoOpGroup(flatSchema.getFieldCount()),
-            flatSchema, createdBy);
+        ColumnReadStoreImpl store = null;
         flatReaders = new ColumnReader[flat.size()];
+        pageDecoders = new PageDecoder[flat.size()];
         for (int j = 0; j < flat.size(); j++) {
-          flatReaders[j] = store.getColumnReader(flat.get(j).descriptor);
+          ColumnSpecAt c = flat.get(j);
+          if (pageDecoding && PageDecoder.supports(c.descriptor, c.leaf)) {
+            pageDecoders[j] = new PageDecoder(c.descriptor, c.leaf, pages.getPageReader(c.descriptor));
+            pageDecodedChunks++;
+            continue;
+          }
+          if (store == null) {
+            store = new ColumnReadStoreImpl(pages, new NoOpGroup(flatSchema.getFieldCount()), flatSchema, createdBy);
+          }
+          flatReaders[j] = store.getColumnReader(c.descriptor);
         }
       }
       if (!nested.isEmpty()) {
@@ -255,6 +283,11 @@ final class RowGroupDecoder implements AutoCloseable {
     for (int g = 0; g < firstGroup; g++) {
       reader.skipNextRowGroup(); // no I/O: moves past a row group this decoder does not own
     }
+  }
+
+  /** Column chunks decoded page by page so far (the rest went through a ColumnReader). */
+  int pageDecodedChunks() {
+    return pageDecodedChunks;
   }
 
   long rowsRead() {
