@@ -56,6 +56,7 @@ public final class CsvReader implements BatchReader {
   private final byte[] nullString;
   private final int bom;
   private final boolean checkUtf8;
+  private final boolean clean; // every field of the file conforms: skip the unread columns
   private final ProgressListener progress;
   private final long size;
   private long read;
@@ -75,18 +76,21 @@ public final class CsvReader implements BatchReader {
   /** Opens {@code file} for reading and reports progress about once per batch. */
   public CsvReader(Path file, String displayName, CsvFileSchema schema, int[] projection, int batchSize,
       RejectSink rejects, ProgressListener progress) {
-    this(file, displayName, schema, projection, batchSize, rejects, progress, -1, Long.MAX_VALUE, READ_BUFFER);
+    this(file, displayName, schema, projection, batchSize, rejects, progress, -1, Long.MAX_VALUE, READ_BUFFER, false);
   }
 
   /**
    * Opens one split of {@code file}: the records that start at or after text offset {@code start}
    * (which must be a record start; 0 reads the skipped lines and the header first) and before
    * {@code end}. A record that starts before {@code end} is read to its end. Line numbers count
-   * from 1 at {@code start}; {@code start < 0} reads the whole file as one scan.
+   * from 1 at {@code start}; {@code start < 0} reads the whole file as one scan. {@code clean}: the
+   * file is known to have no field that would be rejected ({@link CleanFiles}), so the columns not
+   * projected are not checked.
    */
   CsvReader(Path file, String displayName, CsvFileSchema schema, int[] projection, int batchSize,
-      RejectSink rejects, ProgressListener progress, long start, long end, int bufferSize) {
+      RejectSink rejects, ProgressListener progress, long start, long end, int bufferSize, boolean clean) {
     this.file = file;
+    this.clean = clean;
     this.progress = progress;
     this.size = file.toFile().length();
     this.displayName = displayName;
@@ -222,7 +226,7 @@ public final class CsvReader implements BatchReader {
     }
     byte[] buffer = t.buffer();
     // an ASCII record is valid UTF-8: no check per text field
-    boolean checkText = checkUtf8 && !asciiRecord();
+    boolean checkText = checkUtf8 && !clean && !asciiRecord();
     for (int c = n; c < specs.length; c++) {
       if (vectorOf[c] >= 0) {
         vectors[vectorOf[c]].setNull(r); // null_padding
@@ -230,6 +234,9 @@ public final class CsvReader implements BatchReader {
     }
     for (int c = 0; c < n; c++) {
       int k = vectorOf[c];
+      if (k < 0 && clean) {
+        continue; // a known clean file: an unread field conforms
+      }
       boolean text = isText[c];
       if (text && k < 0 && !checkText) {
         continue; // an unread text column: nothing can make it fail
