@@ -49,6 +49,9 @@ public final class CsvTokenizer {
   private long recordLine;
   private String malformed;
   private boolean anyEscaped;
+  // flags of delimiters and line breaks in the word at buf[maskAt] (or maskAt < 0): see fieldEnd
+  private int maskAt = -1;
+  private long mask;
 
   public CsvTokenizer(InputStream in, CsvDialect dialect, int bufferSize, int maxRecordBytes) {
     this(in, 0, dialect, bufferSize, maxRecordBytes);
@@ -171,6 +174,7 @@ public final class CsvTokenizer {
     if (!escaped[i]) {
       return;
     }
+    maskAt = -1; // the bytes change
     int s = starts[i];
     int e = ends[i];
     int w = s;
@@ -402,26 +406,42 @@ public final class CsvTokenizer {
     }
   }
 
-  /** The index of the first delimiter or line break in {@code b[p, lim)}, or {@code lim}. */
+  /**
+   * The index of the first delimiter or line break in {@code b[p, lim)}, or {@code lim}. The flags
+   * of the last word searched are kept ({@link #maskAt}, {@link #mask}): the next field usually
+   * ends in the same word, and is then found without reading it again.
+   */
   private int fieldEnd(byte[] b, int p, int lim) {
-    final long delimiters = delimiterWord;
-    while (p + 8 <= lim) {
-      long w = Swar.word(b, p);
-      long m = Swar.matches(w, delimiters) | Swar.matches(w, NEWLINES) | Swar.matches(w, RETURNS);
+    int wp = maskAt;
+    if (wp >= 0 && p >= wp && p < wp + 8) {
+      long m = mask & (-1L << ((p - wp) << 3)); // the flags at or after p
       if (m != 0) {
-        return p + Swar.firstByte(m);
+        return wp + Swar.firstByte(m);
       }
-      p += 8;
+      wp += 8;
+    } else {
+      wp = p;
     }
+    final long delimiters = delimiterWord;
+    while (wp + 8 <= lim) {
+      long m = Swar.matchesExactly(Swar.word(b, wp), delimiters, NEWLINES, RETURNS);
+      if (m != 0) {
+        maskAt = wp;
+        mask = m;
+        return wp + Swar.firstByte(m);
+      }
+      wp += 8;
+    }
+    maskAt = -1;
     final byte d = delimiter;
-    while (p < lim) {
-      byte c = b[p];
+    while (wp < lim) {
+      byte c = b[wp];
       if (c == d || c == '\n' || c == '\r') {
-        return p;
+        return wp;
       }
-      p++;
+      wp++;
     }
-    return p;
+    return wp;
   }
 
   private int finish(int end, int next, long lines) {
@@ -465,6 +485,7 @@ public final class CsvTokenizer {
           + " is longer than the limit of " + maxRecordBytes + " bytes. An unterminated quote can"
           + " cause this: check the quote character (option quote), or raise the limit.");
     }
+    maskAt = -1; // the bytes move
     if (keep > 0) {
       System.arraycopy(buf, keep, buf, 0, kept);
       bufferOffset += keep;
