@@ -138,6 +138,13 @@ public final class CsvReader implements BatchReader {
         throw Errors.io(file, e);
       }
     }
+    if (clean) {
+      int fields = 0;
+      for (int c : projection) {
+        fields = Math.max(fields, c + 1);
+      }
+      tokenizer.limitFields(fields); // the fields after the last one read need no check
+    }
   }
 
   /** A new, empty batch of this reader's projection, for {@link #fill}. */
@@ -206,6 +213,9 @@ public final class CsvReader implements BatchReader {
 
   /** Reads the current record into row {@code r}; false if it was rejected. */
   private boolean readRecord(int r) {
+    if (clean && tokenizer.malformed() == null) {
+      return readCleanRecord(r);
+    }
     CsvTokenizer t = tokenizer;
     if (t.malformed() != null) {
       reject(r, null, null, t.malformed() + ". Check the quote character (option quote) and escape"
@@ -226,7 +236,7 @@ public final class CsvReader implements BatchReader {
     }
     byte[] buffer = t.buffer();
     // an ASCII record is valid UTF-8: no check per text field
-    boolean checkText = checkUtf8 && !clean && !asciiRecord();
+    boolean checkText = checkUtf8 && !asciiRecord();
     for (int c = n; c < specs.length; c++) {
       if (vectorOf[c] >= 0) {
         vectors[vectorOf[c]].setNull(r); // null_padding
@@ -234,9 +244,6 @@ public final class CsvReader implements BatchReader {
     }
     for (int c = 0; c < n; c++) {
       int k = vectorOf[c];
-      if (k < 0 && clean) {
-        continue; // a known clean file: an unread field conforms
-      }
       boolean text = isText[c];
       if (text && k < 0 && !checkText) {
         continue; // an unread text column: nothing can make it fail
@@ -278,6 +285,48 @@ public final class CsvReader implements BatchReader {
         continue; // an unread column only needs to be valid
       }
       String problem = values.write(spec, k < 0 ? null : vectors[k], r, b, s, e);
+      if (problem != null) {
+        String value = new String(b, s, e - s, StandardCharsets.UTF_8);
+        rollback(r);
+        rejectValue(r, spec, value, problem);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Reads the projected fields of a record of a file known to conform ({@link CleanFiles}): no
+   * other field is looked at, no field count or UTF-8 check. A value that fails to parse all the
+   * same (the file changed behind an unchanged fingerprint) is still rejected, not returned.
+   */
+  private boolean readCleanRecord(int r) {
+    CsvTokenizer t = tokenizer;
+    int n = t.fieldCount();
+    for (int k = 0; k < projection.length; k++) {
+      int c = projection[k];
+      ColumnVector v = vectors[k];
+      if (c >= n) {
+        v.setNull(r); // a short record, padded (null_padding)
+        continue;
+      }
+      ColumnSpec spec = specs[c];
+      byte[] b = t.buffer();
+      int s = t.start(c);
+      int e = t.end(c);
+      if (t.needsUnescape(c)) {
+        if (unescaped.length < e - s) {
+          unescaped = new byte[Math.max(e - s, 2 * unescaped.length)];
+        }
+        b = unescaped;
+        e = t.unescapeTo(c, b);
+        s = 0;
+      }
+      if (isNull(b, s, e) && !(s == e && isText[c] && t.quoted(c))) {
+        v.setNull(r);
+        continue;
+      }
+      String problem = values.write(spec, v, r, b, s, e);
       if (problem != null) {
         String value = new String(b, s, e - s, StandardCharsets.UTF_8);
         rollback(r);

@@ -145,6 +145,99 @@ class CleanFilesTest {
     assertEquals(new Scan(ROWS, List.of()), count(source(f, nullX, split)));
   }
 
+  @ParameterizedTest(name = "dialect {0}")
+  @ValueSource(strings = {"doubled quotes, LF", "doubled quotes, CRLF", "backslash escapes", "no quotes", "comments"})
+  void aCleanFileReadsTheSameRowsWhenOnlyItsReadFieldsAreLookedAt(String dialect) throws IOException {
+    // quoted line breaks, delimiters and quotes in fields, quotes inside unquoted text, empty lines,
+    // short rows padded with NULLs: what the tokenizer skips after the last field read must end
+    // every record exactly where the full tokenizer does
+    boolean crlf = dialect.contains("CRLF");
+    boolean backslash = dialect.startsWith("backslash");
+    boolean noQuotes = dialect.startsWith("no quotes");
+    boolean comments = dialect.equals("comments");
+    String eol = crlf ? "\r\n" : "\n";
+    java.util.Random rnd = new java.util.Random(dialect.hashCode());
+    StringBuilder s = new StringBuilder("id,code,note,price,tail" + eol);
+    for (int i = 0; i < 20_000; i++) {
+      String note = switch (noQuotes ? 9 : rnd.nextInt(8)) {
+        case 0 -> "\"two" + eol + "lines, and a comma\"";
+        case 1 -> backslash ? "\"say \\\"hi\\\", ok\"" : "\"say \"\"hi\"\", ok\"";
+        case 2 -> "5\" screen";
+        case 3 -> "\"\"";
+        case 4 -> "\"" + eol + eol + "\"";
+        default -> rnd.nextBoolean() ? "plain" : "";
+      };
+      String tail = rnd.nextInt(5) == 0 ? "\"x" + eol + "y\"" : "t" + i;
+      if (noQuotes) {
+        tail = "t" + i;
+      }
+      s.append(i).append(',').append(rnd.nextInt(4) == 0 ? "" : "c" + (i % 7)).append(',').append(note);
+      if (rnd.nextInt(10) == 0) {
+        s.append(',').append(i % 100).append(".5"); // a short row
+      } else {
+        s.append(',').append(i % 100).append(".5,").append(tail);
+      }
+      s.append(eol);
+      if (rnd.nextInt(30) == 0) {
+        s.append(eol);
+      }
+      if (comments && rnd.nextInt(20) == 0) {
+        s.append("# a comment, with \"a quote").append(eol);
+      }
+    }
+    Path f = dir.resolve("quoted.csv");
+    Files.writeString(f, s, StandardCharsets.UTF_8);
+    CsvFileSchema detected = CsvSchemaDetector.detect(f, new CsvOptions(",", noQuotes ? "" : "\"",
+        backslash ? "\\" : noQuotes ? "" : "\"", true, null,
+        CsvOptions.parseTypes("id:INTEGER,code:VARCHAR,note:VARCHAR,price:DECIMAL(18,2),tail:VARCHAR"), null, null, null));
+    CsvDialect d = comments ? detected.dialect().withComment('#') : detected.dialect();
+    CsvFileSchema schema = new CsvFileSchema(d, detected.columns(), null, detected.layout(),
+        detected.sampledRecords(), detected.wholeFileSampled(), detected.flags(), true);
+    for (int[] projection : new int[][] {{}, {0}, {1}, {2}, {3, 0}, {4}, {2, 4}, {0, 1, 2, 3, 4}}) {
+      List<String> full = lines(f, schema, projection, false);
+      assertEquals(20_000, full.size(), "the generated file is clean");
+      assertEquals(full, lines(f, schema, projection, true), "projection " + java.util.Arrays.toString(projection));
+    }
+    // and split by split, once the file is known to be clean
+    CsvTableSource source = new CsvTableSource(f, "quoted.csv", schema, 4096);
+    count(source);
+    assertTrue(CleanFiles.isClean(CleanFiles.stamp(f), schema));
+    int[] some = {2, 0};
+    List<String> split = new ArrayList<>();
+    try (BatchReader r = source.open(some, rejects -> { }, ProgressListener.NONE)) {
+      for (Batch b = r.next(); b != null; b = r.next()) {
+        split.addAll(lines(b, some.length));
+      }
+    }
+    assertEquals(lines(f, schema, some, false), split);
+  }
+
+  /** Line, byte offset and the projected values of every row, read with or without the clean shortcut. */
+  private static List<String> lines(Path f, CsvFileSchema schema, int[] projection, boolean clean) {
+    List<String> out = new ArrayList<>();
+    List<Reject> rejects = new ArrayList<>();
+    try (CsvReader r = new CsvReader(f, "quoted.csv", schema, projection, 100, rejects::add, ProgressListener.NONE,
+        -1, Long.MAX_VALUE, 1 << 12, clean)) {
+      for (Batch b = r.next(); b != null; b = r.next()) {
+        out.addAll(lines(b, projection.length));
+      }
+    }
+    assertEquals(List.of(), rejects);
+    return out;
+  }
+
+  private static List<String> lines(Batch b, int columns) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < b.rowCount(); i++) {
+      StringBuilder s = new StringBuilder().append(b.line(i)).append('|').append(b.byteOffset(i));
+      for (int c = 0; c < columns; c++) {
+        s.append('|').append(b.column(c).get(i));
+      }
+      out.add(s.toString());
+    }
+    return out;
+  }
+
   private record Scan(long rows, List<Reject> rejects) {}
 
   private static CsvOptions options(String types) {
