@@ -25,7 +25,9 @@ import java.util.List;
  *
  * <p>Every column is checked against its type, projected or not, so a row is rejected the same
  * way whichever columns a query reads: counts never depend on the projection. A record that does
- * not fit goes to the {@link RejectSink} with its line, byte offset, column, text and the fix.
+ * not fit goes to the {@link RejectSink} with its line, byte offset, column, text and the fix. A
+ * file known to be clean ({@link CleanFiles}: a complete earlier scan rejected nothing) is read
+ * with its projected fields only, which gives the same rows by construction.
  * Memory is one read buffer plus one batch, whatever the file size.
  */
 public final class CsvReader implements BatchReader {
