@@ -25,7 +25,9 @@ import java.util.List;
  *
  * <p>Every column is checked against its type, projected or not, so a row is rejected the same
  * way whichever columns a query reads: counts never depend on the projection. A record that does
- * not fit goes to the {@link RejectSink} with its line, byte offset, column, text and the fix.
+ * not fit goes to the {@link RejectSink} with its line, byte offset, column, text and the fix. A
+ * file known to be clean ({@link CleanFiles}: a complete earlier scan rejected nothing) is read
+ * with its projected fields only, which gives the same rows by construction.
  * Memory is one read buffer plus one batch, whatever the file size.
  */
 public final class CsvReader implements BatchReader {
@@ -56,6 +58,7 @@ public final class CsvReader implements BatchReader {
   private final byte[] nullString;
   private final int bom;
   private final boolean checkUtf8;
+  private final boolean clean; // every field of the file conforms: skip the unread columns
   private final ProgressListener progress;
   private final long size;
   private long read;
@@ -75,18 +78,21 @@ public final class CsvReader implements BatchReader {
   /** Opens {@code file} for reading and reports progress about once per batch. */
   public CsvReader(Path file, String displayName, CsvFileSchema schema, int[] projection, int batchSize,
       RejectSink rejects, ProgressListener progress) {
-    this(file, displayName, schema, projection, batchSize, rejects, progress, -1, Long.MAX_VALUE, READ_BUFFER);
+    this(file, displayName, schema, projection, batchSize, rejects, progress, -1, Long.MAX_VALUE, READ_BUFFER, false);
   }
 
   /**
    * Opens one split of {@code file}: the records that start at or after text offset {@code start}
    * (which must be a record start; 0 reads the skipped lines and the header first) and before
    * {@code end}. A record that starts before {@code end} is read to its end. Line numbers count
-   * from 1 at {@code start}; {@code start < 0} reads the whole file as one scan.
+   * from 1 at {@code start}; {@code start < 0} reads the whole file as one scan. {@code clean}: the
+   * file is known to have no field that would be rejected ({@link CleanFiles}), so the columns not
+   * projected are not checked.
    */
   CsvReader(Path file, String displayName, CsvFileSchema schema, int[] projection, int batchSize,
-      RejectSink rejects, ProgressListener progress, long start, long end, int bufferSize) {
+      RejectSink rejects, ProgressListener progress, long start, long end, int bufferSize, boolean clean) {
     this.file = file;
+    this.clean = clean;
     this.progress = progress;
     this.size = file.toFile().length();
     this.displayName = displayName;
@@ -133,6 +139,13 @@ public final class CsvReader implements BatchReader {
         close();
         throw Errors.io(file, e);
       }
+    }
+    if (clean) {
+      int fields = 0;
+      for (int c : projection) {
+        fields = Math.max(fields, c + 1);
+      }
+      tokenizer.limitFields(fields); // the fields after the last one read need no check
     }
   }
 
@@ -202,6 +215,9 @@ public final class CsvReader implements BatchReader {
 
   /** Reads the current record into row {@code r}; false if it was rejected. */
   private boolean readRecord(int r) {
+    if (clean && tokenizer.malformed() == null) {
+      return readCleanRecord(r);
+    }
     CsvTokenizer t = tokenizer;
     if (t.malformed() != null) {
       reject(r, null, null, t.malformed() + ". Check the quote character (option quote) and escape"
@@ -271,6 +287,48 @@ public final class CsvReader implements BatchReader {
         continue; // an unread column only needs to be valid
       }
       String problem = values.write(spec, k < 0 ? null : vectors[k], r, b, s, e);
+      if (problem != null) {
+        String value = new String(b, s, e - s, StandardCharsets.UTF_8);
+        rollback(r);
+        rejectValue(r, spec, value, problem);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Reads the projected fields of a record of a file known to conform ({@link CleanFiles}): no
+   * other field is looked at, no field count or UTF-8 check. A value that fails to parse all the
+   * same (the file changed behind an unchanged fingerprint) is still rejected, not returned.
+   */
+  private boolean readCleanRecord(int r) {
+    CsvTokenizer t = tokenizer;
+    int n = t.fieldCount();
+    for (int k = 0; k < projection.length; k++) {
+      int c = projection[k];
+      ColumnVector v = vectors[k];
+      if (c >= n) {
+        v.setNull(r); // a short record, padded (null_padding)
+        continue;
+      }
+      ColumnSpec spec = specs[c];
+      byte[] b = t.buffer();
+      int s = t.start(c);
+      int e = t.end(c);
+      if (t.needsUnescape(c)) {
+        if (unescaped.length < e - s) {
+          unescaped = new byte[Math.max(e - s, 2 * unescaped.length)];
+        }
+        b = unescaped;
+        e = t.unescapeTo(c, b);
+        s = 0;
+      }
+      if (isNull(b, s, e) && !(s == e && isText[c] && t.quoted(c))) {
+        v.setNull(r);
+        continue;
+      }
+      String problem = values.write(spec, v, r, b, s, e);
       if (problem != null) {
         String value = new String(b, s, e - s, StandardCharsets.UTF_8);
         rollback(r);

@@ -44,9 +44,12 @@ final class CsvSplitScan {
   private final CsvFileSchema schema;
   private final long textSize;
   private final int threads;
+  private final boolean clean;
 
-  CsvSplitScan(Path file, String displayName, CsvFileSchema schema, int threads) {
+  /** A scan of {@code file}; {@code clean}: the file is known to conform ({@link CleanFiles}). */
+  CsvSplitScan(Path file, String displayName, CsvFileSchema schema, int threads, boolean clean) {
     this.file = file;
+    this.clean = clean;
     this.displayName = displayName;
     this.schema = schema;
     this.textSize = FileSource.size(file) - schema.layout().bomLength();
@@ -87,7 +90,7 @@ final class CsvSplitScan {
     List<Reject> rejects = new ArrayList<>();
     long bufferSize = Math.min(CsvReader.READ_BUFFER, Math.max(1 << 16, end - start + (1 << 16)));
     try (CsvReader r = new CsvReader(file, displayName, schema, projection, CsvReader.DEFAULT_BATCH_SIZE,
-        rejects::add, ProgressListener.NONE, start, end, (int) bufferSize)) {
+        rejects::add, ProgressListener.NONE, start, end, (int) bufferSize, clean)) {
       S result = body.read(r, rejects);
       return new Part<>(start, r.position(), r.linesConsumed(), r.stats(), rejects, result, null);
     } catch (RuntimeException e) {
@@ -161,6 +164,7 @@ final class CsvSplitScan {
     private long expectedStart;
     private long nextLine = 1;
     private final long[] totals = new long[3];
+    private boolean closed; // closed before the last split
 
     Ordered(int[] projection, long splitSize, int window, Body<S> body) {
       this.projection = projection;
@@ -217,8 +221,14 @@ final class CsvSplitScan {
       return new ScanStats(totals[0], totals[1], totals[2]);
     }
 
+    /** Whether every split was handed out by {@link #next()}, none skipped by {@link #close()}. */
+    boolean complete() {
+      return !closed && nextToTake >= borders.length - 1;
+    }
+
     @Override
     public void close() {
+      closed |= nextToTake < borders.length - 1;
       for (Future<Part<S>> f : futures) {
         if (f != null) {
           f.cancel(false);

@@ -106,18 +106,60 @@ public final class CsvTableSource implements TableSource {
 
   @Override
   public BatchReader open(int[] projection, RejectSink rejects, ProgressListener progress) {
-    CsvSplitScan scan = splitScan();
+    CleanFiles.Stamp before = CleanFiles.stamp(file);
+    boolean clean = CleanFiles.isClean(before, schema);
+    CsvSplitScan scan = splitScan(clean);
+    BatchReader reader;
     if (scan != null) {
       long size = splitSize > 0 ? splitSize : ORDERED_SPLIT;
-      return new CsvSplitReader(scan, projection, rejects, progress, size, ScanThreads.threads() + 1);
+      reader = new CsvSplitReader(scan, projection, rejects, progress, size, ScanThreads.threads() + 1);
+    } else {
+      reader = new CsvReader(file, displayName, schema, projection, CsvReader.DEFAULT_BATCH_SIZE, rejects, progress,
+          -1, Long.MAX_VALUE, CsvReader.READ_BUFFER, clean);
     }
-    return new CsvReader(file, displayName, schema, projection, CsvReader.DEFAULT_BATCH_SIZE, rejects, progress);
+    return clean ? reader : new CleanWhenDone(reader, before, schema);
+  }
+
+  /** Marks the file clean when the reader reaches its end without a reject (not when closed early). */
+  private static final class CleanWhenDone implements BatchReader {
+    private final BatchReader reader;
+    private final CleanFiles.Stamp before;
+    private final CsvFileSchema schema;
+    private boolean closed;
+
+    CleanWhenDone(BatchReader reader, CleanFiles.Stamp before, CsvFileSchema schema) {
+      this.reader = reader;
+      this.before = before;
+      this.schema = schema;
+    }
+
+    @Override
+    public Batch next() {
+      Batch b = reader.next();
+      if (b == null && !closed && reader.stats().rowsRejected() == 0) {
+        CleanFiles.markClean(before, schema);
+      }
+      return b;
+    }
+
+    @Override
+    public ScanStats stats() {
+      return reader.stats();
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+      reader.close();
+    }
   }
 
   @Override
   public <S> S fold(int[] projection, RejectSink rejects, Supplier<S> newState, BiConsumer<S, Batch> add,
       BinaryOperator<S> merge) {
-    CsvSplitScan scan = splitScan();
+    CleanFiles.Stamp before = CleanFiles.stamp(file);
+    boolean clean = CleanFiles.isClean(before, schema);
+    CsvSplitScan scan = splitScan(clean);
     if (scan == null) {
       return TableSource.super.fold(projection, rejects, newState, add, merge);
     }
@@ -137,13 +179,18 @@ public final class CsvTableSource implements TableSource {
         scan.emit(p.rejects(), 0, p.rejects().size(), splits.firstLine(), rejects);
         total = total == null ? p.result() : merge.apply(total, p.result());
       }
+      if (!clean && splits.complete() && splits.stats().rowsRejected() == 0) {
+        CleanFiles.markClean(before, schema); // every split was read: an exception skips this
+      }
     }
     return total == null ? newState.get() : total;
   }
 
   @Override
   public SplitBatches openSplits(int[] projection) {
-    CsvSplitScan scan = splitScan();
+    CleanFiles.Stamp before = CleanFiles.stamp(file);
+    boolean clean = CleanFiles.isClean(before, schema);
+    CsvSplitScan scan = splitScan(clean);
     if (scan == null) {
       return null;
     }
@@ -151,12 +198,12 @@ public final class CsvTableSource implements TableSource {
     CsvSplitScan.Ordered<SplitBatches.Split> splits = scan.new Ordered<>(projection, size, ScanThreads.threads() + 1,
         (reader, rejects) -> {
           List<Batch> batches = new ArrayList<>();
-          List<Integer> before = new ArrayList<>();
+          List<Integer> rejectsBefore = new ArrayList<>();
           for (Batch b = reader.newBatch(); reader.fill(b); b = reader.newBatch()) {
             batches.add(b);
-            before.add(rejects.size());
+            rejectsBefore.add(rejects.size());
           }
-          int[] counts = before.stream().mapToInt(Integer::intValue).toArray();
+          int[] counts = rejectsBefore.stream().mapToInt(Integer::intValue).toArray();
           return new SplitBatches.Split(batches, counts, rejects, 0);
         });
     return new SplitBatches() {
@@ -164,6 +211,9 @@ public final class CsvTableSource implements TableSource {
       public Split next() {
         CsvSplitScan.Part<Split> p = splits.next();
         if (p == null) {
+          if (!clean && splits.complete() && splits.stats().rowsRejected() == 0) {
+            CleanFiles.markClean(before, schema);
+          }
           return null;
         }
         List<Reject> rejects = new ArrayList<>(p.rejects().size());
@@ -179,12 +229,12 @@ public final class CsvTableSource implements TableSource {
   }
 
   /** The parallel scan of this file, or null when it is read sequentially (small, compressed, re-encoded). */
-  private CsvSplitScan splitScan() {
+  private CsvSplitScan splitScan(boolean clean) {
     int threads = ScanThreads.threads();
     if (!CsvSplitScan.splittable(schema) || (threads < 2 && splitSize == 0)) {
       return null;
     }
-    CsvSplitScan scan = new CsvSplitScan(file, displayName, schema, threads);
+    CsvSplitScan scan = new CsvSplitScan(file, displayName, schema, threads, clean);
     if (splitSize == 0 && scan.textSize() < 2 * CsvSplitScan.MIN_SPLIT) {
       return null;
     }

@@ -49,6 +49,11 @@ public final class CsvTokenizer {
   private long recordLine;
   private String malformed;
   private boolean anyEscaped;
+  private int fieldLimit = Integer.MAX_VALUE; // fields recorded per record; the rest only skipped
+  private final long stopQuoteWord; // the quote outside quoted fields, or a line feed when there is none
+  // flags of delimiters and line breaks in the word at buf[maskAt] (or maskAt < 0): see fieldEnd
+  private int maskAt = -1;
+  private long mask;
 
   public CsvTokenizer(InputStream in, CsvDialect dialect, int bufferSize, int maxRecordBytes) {
     this(in, 0, dialect, bufferSize, maxRecordBytes);
@@ -65,6 +70,7 @@ public final class CsvTokenizer {
     this.delimiterWord = Swar.broadcast(delimiter);
     this.quoteWord = quote == CsvDialect.NONE ? delimiterWord : Swar.broadcast(quote);
     this.escapeWord = escape == CsvDialect.NONE ? quoteWord : Swar.broadcast(escape);
+    this.stopQuoteWord = quote == CsvDialect.NONE ? NEWLINES : quoteWord;
     this.buf = new byte[Math.max(MIN_BUFFER, bufferSize)];
     this.maxRecordBytes = maxRecordBytes;
   }
@@ -76,6 +82,15 @@ public final class CsvTokenizer {
     t.limit = length;
     t.eof = true;
     return t;
+  }
+
+  /**
+   * Records only the first {@code n} fields of each record from now on: the rest of a record is
+   * skipped to its end, and {@link #fieldCount()} is at most {@code n}. For files known to
+   * conform, where the fields after the last one read need no check.
+   */
+  public void limitFields(int n) {
+    fieldLimit = n;
   }
 
   public byte[] buffer() {
@@ -171,6 +186,7 @@ public final class CsvTokenizer {
     if (!escaped[i]) {
       return;
     }
+    maskAt = -1; // the bytes change
     int s = starts[i];
     int e = ends[i];
     int w = s;
@@ -272,6 +288,9 @@ public final class CsvTokenizer {
     int p = pos;
     int n = 0;
     long lines = 0;
+    if (fieldLimit == 0) {
+      return skipRest(p, 0, 0);
+    }
     final byte[] b = buf;
     final int lim = limit;
     while (true) {
@@ -338,6 +357,9 @@ public final class CsvTokenizer {
         escaped[n] = esc;
         anyEscaped |= esc;
         p++; // closing quote
+        if (p >= lim && !eof) {
+          return -1; // what follows the quote is not read yet (with a doubled-quote escape, checked above)
+        }
         // after the closing quote: delimiter, end of line, or end of input
         if (p < lim && b[p] != delimiter && b[p] != '\n' && b[p] != '\r') {
           if (malformed == null) {
@@ -382,6 +404,9 @@ public final class CsvTokenizer {
           fieldCount = n + 1;
           return finish(p, p, lines);
         }
+        if (n == fieldLimit) {
+          return skipRest(p, n, lines);
+        }
         continue;
       }
       // end of line
@@ -402,21 +427,114 @@ public final class CsvTokenizer {
     }
   }
 
-  /** The index of the first delimiter or line break in {@code b[p, lim)}, or {@code lim}. */
+  /**
+   * The index of the first delimiter or line break in {@code b[p, lim)}, or {@code lim}. The flags
+   * of the last word searched are kept ({@link #maskAt}, {@link #mask}): the next field usually
+   * ends in the same word, and is then found without reading it again.
+   */
   private int fieldEnd(byte[] b, int p, int lim) {
+    int wp = maskAt;
+    if (wp >= 0 && p >= wp && p < wp + 8) {
+      long m = mask & (-1L << ((p - wp) << 3)); // the flags at or after p
+      if (m != 0) {
+        return wp + Swar.firstByte(m);
+      }
+      wp += 8;
+    } else {
+      wp = p;
+    }
     final long delimiters = delimiterWord;
+    while (wp + 8 <= lim) {
+      long m = Swar.matchesExactly(Swar.word(b, wp), delimiters, NEWLINES, RETURNS);
+      if (m != 0) {
+        maskAt = wp;
+        mask = m;
+        return wp + Swar.firstByte(m);
+      }
+      wp += 8;
+    }
+    maskAt = -1;
+    final byte d = delimiter;
+    while (wp < lim) {
+      byte c = b[wp];
+      if (c == d || c == '\n' || c == '\r') {
+        return wp;
+      }
+      wp++;
+    }
+    return wp;
+  }
+
+  /**
+   * Finds the end of the current record from {@code p}, the start of field {@code n} (outside
+   * quotes), without recording fields: only quotes and line breaks are looked at. A quote opens
+   * a quoted field only at a field start, as {@link #parse} reads it.
+   */
+  private int skipRest(int p, int n, long lines) {
+    final byte[] b = buf;
+    final int lim = limit;
+    fieldCount = n;
+    boolean inQuotes = false;
+    while (true) {
+      int q = inQuotes ? find(b, p, lim, quoteWord, escapeWord, NEWLINES)
+          : find(b, p, lim, stopQuoteWord, NEWLINES, RETURNS);
+      if (q >= lim) {
+        if (!eof) {
+          return -1;
+        }
+        q = lim; // an escape was the last byte
+        if (inQuotes) {
+          malformed = "unterminated quoted field (a quote opened on line " + (recordLine + lines) + " is never closed)";
+        }
+        return finish(q, q, lines);
+      }
+      byte c = b[q];
+      if (inQuotes) {
+        if (c == '\n') {
+          lines++;
+          p = q + 1;
+        } else if (c == escape && escape != quote) {
+          p = q + 2;
+        } else if (escape == quote && q + 1 < lim && b[q + 1] == quote) {
+          p = q + 2; // a doubled quote
+        } else if (escape == quote && q + 1 >= lim && !eof) {
+          return -1;
+        } else {
+          inQuotes = false;
+          p = q + 1;
+        }
+        continue;
+      }
+      if (c == '\n') {
+        return finish(q, q + 1, lines + 1);
+      }
+      if (c == '\r') {
+        if (q + 1 >= lim && !eof) {
+          return -1;
+        }
+        return finish(q, q + 1 < lim && b[q + 1] == '\n' ? q + 2 : q + 1, lines + 1);
+      }
+      // a quote: it opens a quoted field at a field start, else it is text
+      inQuotes = q == recordStart || b[q - 1] == delimiter;
+      p = q + 1;
+    }
+  }
+
+  /** The index of the first byte of {@code b[p, lim)} equal to one of three patterns' bytes, or {@code lim}. */
+  private static int find(byte[] b, int p, int lim, long p1, long p2, long p3) {
     while (p + 8 <= lim) {
-      long w = Swar.word(b, p);
-      long m = Swar.matches(w, delimiters) | Swar.matches(w, NEWLINES) | Swar.matches(w, RETURNS);
+      long m = Swar.matchesExactly(Swar.word(b, p), p1, p2, p3);
       if (m != 0) {
         return p + Swar.firstByte(m);
       }
       p += 8;
     }
-    final byte d = delimiter;
+    byte c1 = (byte) p1;
+    byte c2 = (byte) p2;
+    byte c3 = (byte) p3;
     while (p < lim) {
       byte c = b[p];
-      if (c == d || c == '\n' || c == '\r') {
+      if (c == c1 || c == c2 || c == c3) {
         return p;
       }
       p++;
@@ -465,6 +583,7 @@ public final class CsvTokenizer {
           + " is longer than the limit of " + maxRecordBytes + " bytes. An unterminated quote can"
           + " cause this: check the quote character (option quote), or raise the limit.");
     }
+    maskAt = -1; // the bytes move
     if (keep > 0) {
       System.arraycopy(buf, keep, buf, 0, kept);
       bufferOffset += keep;

@@ -36,6 +36,24 @@ final class Swar {
     return (x - ONES) & ~x & HIGHS;
   }
 
+  private static final long LOWS7 = 0x7F7F7F7F7F7F7F7FL;
+
+  /**
+   * Flags, exactly, the bytes of {@code word} equal to any of the three bytes the patterns repeat:
+   * unlike {@link #matches} no flag is false (no carry crosses a byte), so every flag of the word
+   * can be used, not only the lowest.
+   */
+  static long matchesExactly(long word, long p1, long p2, long p3) {
+    long x1 = word ^ p1;
+    long x2 = word ^ p2;
+    long x3 = word ^ p3;
+    // high bit of a byte of t: the byte of x is not zero
+    long t1 = ((x1 & LOWS7) + LOWS7) | x1;
+    long t2 = ((x2 & LOWS7) + LOWS7) | x2;
+    long t3 = ((x3 & LOWS7) + LOWS7) | x3;
+    return ~(t1 & t2 & t3) & HIGHS;
+  }
+
   /** The byte index (0-7) of the lowest flag of a non-zero match mask. */
   static int firstByte(long mask) {
     return Long.numberOfTrailingZeros(mask) >>> 3;

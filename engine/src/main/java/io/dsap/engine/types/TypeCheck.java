@@ -21,7 +21,25 @@ public final class TypeCheck {
   public static final int DATE_YMD = 5;
   public static final int TIMESTAMP_YMD = 6;
 
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ZEROS = 0x3030303030303030L; // '0' in every byte
+  private static final long LOWS7 = 0x7F7F7F7F7F7F7F7FL;
+  private static final long HIGHS = 0x8080808080808080L;
+
   private TypeCheck() {}
+
+  /**
+   * Flags (bit 7 of each byte) the bytes of {@code b[s, e)} that are not ASCII digits, for
+   * {@code 1 <= e - s <= 8} and {@code s + 8 <= b.length}: eight bytes tested at once, exactly
+   * (no carry crosses a byte). Byte {@code s + i} is flagged by bit {@code 8i + 7}.
+   */
+  private static long nonDigits(byte[] b, int s, int e) {
+    long keep = e - s == 8 ? -1L : (1L << ((e - s) << 3)) - 1;
+    long w = ((long) LONGS.get(b, s) & keep) | (ZEROS & ~keep); // bytes past the field read as '0'
+    long x = w ^ ZEROS; // a digit is now 0..9
+    return (((x & LOWS7) + 0x7676767676767676L) | x) & HIGHS;
+  }
 
   /** The kind of check for a column of {@code spec}, for {@link #surelyValid}. */
   public static int kindOf(ColumnSpec spec) {
@@ -61,6 +79,9 @@ public final class TypeCheck {
     if (s >= e || e - s > max) {
       return false;
     }
+    if (e - s <= 8 && s + 8 <= b.length) {
+      return nonDigits(b, s, e) == 0;
+    }
     for (int i = s; i < e; i++) {
       if (!isDigit(b[i])) {
         return false;
@@ -80,6 +101,20 @@ public final class TypeCheck {
     }
     int digits = 0;
     int point = -1;
+    if (s < e && e - s <= 8 && s + 8 <= b.length) {
+      long other = nonDigits(b, s, e);
+      if (other == 0) {
+        digits = e - s;
+      } else {
+        int at = s + (Long.numberOfTrailingZeros(other) >>> 3);
+        if ((other & (other - 1)) != 0 || b[at] != '.') {
+          return false; // two non-digits, or one that is not the point
+        }
+        point = at;
+        digits = e - s - 1;
+      }
+      return point(digits, point, e, maxFraction);
+    }
     for (int i = s; i < e; i++) {
       byte c = b[i];
       if (isDigit(c)) {
@@ -90,6 +125,11 @@ public final class TypeCheck {
         return false;
       }
     }
+    return point(digits, point, e, maxFraction);
+  }
+
+  /** Whether {@code digits} digits with the point at {@code point} (or -1), ending at {@code e}, fit. */
+  private static boolean point(int digits, int point, int e, int maxFraction) {
     if (digits == 0) {
       return false;
     }

@@ -32,10 +32,27 @@ class TypeCheckTest {
 
   private final TextValues full = new TextValues();
 
+  private final Random around = new Random(3);
+
+  /**
+   * The quick check's answer, the same whether the text ends its array or is followed by other
+   * bytes (digits, points, anything), as in a read buffer where eight bytes are tested at once.
+   */
   private boolean quick(ColumnSpec spec, String text) {
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
     char sep = spec.format() == null ? 0 : spec.format().separator();
-    return TypeCheck.surelyValid(TypeCheck.kindOf(spec), spec.scale(), sep, b, 0, b.length);
+    boolean alone = TypeCheck.surelyValid(TypeCheck.kindOf(spec), spec.scale(), sep, b, 0, b.length);
+    int before = around.nextInt(3);
+    byte[] padded = new byte[before + b.length + 8];
+    for (int i = 0; i < padded.length; i++) {
+      padded[i] = around.nextBoolean() ? (byte) ('0' + around.nextInt(10)) : around.nextBoolean() ? (byte) '.'
+          : (byte) around.nextInt(256);
+    }
+    System.arraycopy(b, 0, padded, before, b.length);
+    boolean inBuffer = TypeCheck.surelyValid(TypeCheck.kindOf(spec), spec.scale(), sep, padded, before,
+        before + b.length);
+    assertEquals(alone, inBuffer, spec.typeText() + " '" + text + "' followed by other bytes");
+    return alone;
   }
 
   private boolean valid(ColumnSpec spec, String text) {
