@@ -27,6 +27,38 @@ public final class MomentsState implements java.io.Serializable {
     m2 += term1;
   }
 
+  /**
+   * Adds {@code xs[0, n)}: the batch's own mean and central moments in two passes over the
+   * array (no division per value), merged in as a second state.
+   */
+  public void add(double[] xs, int n) {
+    if (n == 0) {
+      return;
+    }
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += xs[i];
+    }
+    double mu = sum / n;
+    double s2 = 0;
+    double s3 = 0;
+    double s4 = 0;
+    for (int i = 0; i < n; i++) {
+      double d = xs[i] - mu;
+      double d2 = d * d;
+      s2 += d2;
+      s3 += d2 * d;
+      s4 += d2 * d2;
+    }
+    MomentsState b = new MomentsState();
+    b.n = n;
+    b.mean = mu;
+    b.m2 = s2;
+    b.m3 = s3;
+    b.m4 = s4;
+    merge(b);
+  }
+
   public void merge(MomentsState o) {
     if (o.n == 0) {
       return;

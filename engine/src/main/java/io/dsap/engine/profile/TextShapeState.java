@@ -22,44 +22,55 @@ public final class TextShapeState {
   private long padded;
   private byte[] min;
   private byte[] max;
+  private int minFirst; // first byte of min and max (unsigned; -1 for the empty string)
+  private int maxFirst;
 
   public void add(byte[] b, int s, int e) {
-    values++;
-    long chars = 0;
+    add(b, s, e, 1);
+  }
+
+  /** Adds the value {@code b[s, e)} seen {@code times} times (once per distinct value of a category). */
+  public void add(byte[] b, int s, int e, long times) {
+    values += times;
+    long chars = e - s;
     for (int i = s; i < e; i++) {
-      chars += (b[i] & 0xc0) != 0x80 ? 1 : 0; // count UTF-8 lead bytes, not continuation bytes
+      chars -= (b[i] & 0xc0) == 0x80 ? 1 : 0; // count UTF-8 lead bytes, not continuation bytes
     }
-    totalLength += chars;
+    totalLength += chars * times;
     minLength = Math.min(minLength, chars);
     maxLength = Math.max(maxLength, chars);
     if (e > s && (b[s] == ' ' || b[e - 1] == ' ')) {
-      padded++;
+      padded += times;
     }
-    if (min == null || compare(b, s, e, min) < 0) {
+    // most values are neither a new minimum nor a new maximum: the first byte usually tells
+    int first = e > s ? b[s] & 0xff : -1;
+    if (min == null || (first <= minFirst && compare(b, s, e, min) < 0)) {
       min = Arrays.copyOfRange(b, s, e);
+      minFirst = first;
     }
-    if (max == null || compare(b, s, e, max) > 0) {
+    if (max == null || (first >= maxFirst && compare(b, s, e, max) > 0)) {
       max = Arrays.copyOfRange(b, s, e);
+      maxFirst = first;
     }
     if (e > s && (isDigit(b[s]) || b[s] == '-' || b[s] == '+' || b[s] == '.')) {
-      classify(b, s, e);
+      classify(b, s, e, times);
     }
   }
 
   /** Only called for values that start like a number or a date. */
-  private void classify(byte[] b, int s, int e) {
+  private void classify(byte[] b, int s, int e, long times) {
     parsers.parseDouble(b, s, e);
     if (parsers.ok) {
-      numeric++;
+      numeric += times;
       if (ByteParsers.hasLeadingZero(b, s, e)) {
-        leadingZeros++;
+        leadingZeros += times;
       }
       return;
     }
     for (TemporalFormat f : TemporalFormat.CANDIDATES) {
       parsers.parseTimestamp(b, s, e, f);
       if (parsers.ok) {
-        dates++;
+        dates += times;
         return;
       }
     }
@@ -85,9 +96,11 @@ public final class TextShapeState {
     padded += o.padded;
     if (o.min != null && (min == null || compare(o.min, 0, o.min.length, min) < 0)) {
       min = o.min;
+      minFirst = o.minFirst;
     }
     if (o.max != null && (max == null || compare(o.max, 0, o.max.length, max) > 0)) {
       max = o.max;
+      maxFirst = o.maxFirst;
     }
   }
 

@@ -27,7 +27,10 @@ public final class ValueCountsState {
   static final int HLL_LG_K = 14;
   private static final int FREQUENT_MAP = 256;
 
+  private static final LongCountMap.Visitor NO_LISTENER = (key, count, b, s, e) -> { };
+
   private final boolean text;
+  private final LongCountMap.Visitor onOverflow;
   private LongCountMap exact;
   private HllSketch hll;
   private LongsSketch frequentLongs;
@@ -35,12 +38,49 @@ public final class ValueCountsState {
 
   /** {@code text}: values are strings keyed by hash (else the key is the value itself). */
   public ValueCountsState(boolean text) {
+    this(text, NO_LISTENER);
+  }
+
+  /**
+   * {@code onOverflow} is shown every exact count once, when the exact counts give way to
+   * sketches: an owner that derives other statistics from the exact counts (quantiles, text
+   * shape) catches up there and feeds values itself from then on.
+   */
+  ValueCountsState(boolean text, LongCountMap.Visitor onOverflow) {
     this.text = text;
+    this.onOverflow = onOverflow;
     this.exact = new LongCountMap(EXACT_LIMIT, text ? TEXT_LIMIT : 0);
   }
 
   public boolean exact() {
     return exact != null;
+  }
+
+  /**
+   * Adds the non-text values {@code keys[from, to)}. While exact, stops right after a value that
+   * overflows the exact counts and returns its index + 1 (the caller goes on with the rest);
+   * returns {@code to} when all were added.
+   */
+  int addLongs(long[] keys, int from, int to) {
+    if (exact != null) {
+      int done = exact.addAll(keys, from, to);
+      if (exact.full()) {
+        overflow();
+      }
+      return done;
+    }
+    for (int i = from; i < to; i++) {
+      hll.update(keys[i]);
+      frequentLongs.update(keys[i]);
+    }
+    return to;
+  }
+
+  /** Visits every exact count (value key, count, text); nothing once past the exact limit. */
+  void forEachExact(LongCountMap.Visitor v) {
+    if (exact != null) {
+      exact.forEach(v);
+    }
   }
 
   /** Adds a non-text value (an integer, date, unscaled decimal, double bits, 0/1). */
@@ -70,6 +110,7 @@ public final class ValueCountsState {
   }
 
   private void overflow() {
+    exact.forEach(onOverflow);
     hll = new HllSketch(HLL_LG_K);
     if (text) {
       frequentTexts = new ItemsSketch<>(FREQUENT_MAP);
