@@ -8,6 +8,7 @@ import io.dsap.engine.batch.StringVector;
 import io.dsap.engine.types.ColumnSpec;
 import io.dsap.engine.types.ColumnType;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Everything {@code profile} knows about one column after some batches: exact counters plus the
@@ -41,16 +42,34 @@ public final class ColumnState {
   private long[] keys = new long[0]; // per-batch scratch: the non-null values' 64-bit keys
   private double[] numbers = new double[0]; // and their numeric values (NaN left out)
 
+  private final AtomicBoolean sketchedElsewhere;
+
   public ColumnState(ColumnSpec spec) {
+    this(spec, new AtomicBoolean());
+  }
+
+  /**
+   * {@code sketchedElsewhere} is shared by the states of one column's splits: once one of them
+   * overflowed its exact counts, the merged result is a sketch anyway, so splits started later
+   * skip the exact counts (and the replay into the sketches).
+   */
+  ColumnState(ColumnSpec spec, AtomicBoolean sketchedElsewhere) {
     this.spec = spec;
     this.kind = ColumnKind.of(spec);
     this.textual = kind == ColumnKind.TEXT || kind == ColumnKind.OBJECT;
     this.counts = new ValueCountsState(textual, this::catchUp);
     this.unit = Math.pow(10, spec.scale());
+    this.sketchedElsewhere = sketchedElsewhere;
+    if (sketchedElsewhere.get()) {
+      counts.sketchFromNowOn();
+    }
   }
 
   /** Shown each exact count when the counts overflow: what the sketched states missed. */
   private void catchUp(long key, long count, byte[] b, int s, int e) {
+    if (!sketchedElsewhere.get()) {
+      sketchedElsewhere.set(true);
+    }
     if (textual) {
       sketchedText.add(b, s, e, count);
     } else if (kind.numeric()) {

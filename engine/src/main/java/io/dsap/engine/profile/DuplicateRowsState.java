@@ -13,15 +13,39 @@ public final class DuplicateRowsState {
   private long rows;
   private long duplicates;
   private boolean bounded;
+  private int[] home = new int[0]; // per-batch scratch: each row's home slot
+  @SuppressWarnings("unused")
+  private long warm; // keeps the warming loads from being optimised away
 
-  /** Adds the hashes of rows {@code [0, n)}. */
+  /**
+   * Adds the hashes of rows {@code [0, n)}. A large set misses the cache on every probe; touching
+   * the batch's home slots first, in a loop of independent loads, lets the CPU wait for many of
+   * those misses at once instead of one after the other.
+   */
   public void add(long[] rowHash, int n) {
+    if (home.length < n) {
+      home = new int[n];
+    }
+    long[] k = keys;
+    int mask = k.length - 1;
+    long touched = 0;
     for (int r = 0; r < n; r++) {
-      add(rowHash[r], 1);
+      int i = (int) Hashing.mix(rowHash[r]) & mask;
+      home[r] = i;
+      touched += k[i];
+    }
+    warm = touched;
+    for (int r = 0; r < n; r++) {
+      add(rowHash[r], 1, keys == k ? home[r] : -1); // -1: the set grew, the slot changed
     }
   }
 
   private void add(long hash, long times) {
+    add(hash, times, -1);
+  }
+
+  /** {@code slot}: the hash's home slot in {@link #keys}, or -1 to compute it. */
+  private void add(long hash, long times, int slot) {
     rows += times;
     if (hash == 0) {
       if (hasZero) {
@@ -37,7 +61,7 @@ public final class DuplicateRowsState {
     }
     long[] k = keys;
     int mask = k.length - 1;
-    int i = (int) Hashing.mix(hash) & mask;
+    int i = slot >= 0 ? slot : (int) Hashing.mix(hash) & mask;
     long at;
     while ((at = k[i]) != 0 && at != hash) {
       i = (i + 1) & mask;

@@ -52,6 +52,13 @@ public final class ValueCountsState {
     this.exact = new LongCountMap(EXACT_LIMIT, text ? TEXT_LIMIT : 0);
   }
 
+  /** Goes straight to the sketches (another part of the same column already overflowed). */
+  void sketchFromNowOn() {
+    if (exact != null) {
+      overflow();
+    }
+  }
+
   public boolean exact() {
     return exact != null;
   }
