@@ -209,6 +209,26 @@ final class LongCountMap {
     }
   }
 
+  /** The kept text of {@code key}; fails when the key or its text is not held. */
+  String text(long key) {
+    int slot = dense == null ? slot(key) : -1;
+    if (slot < 0 || !used[slot] || textStart[slot] < 0) {
+      throw new IllegalStateException("no text kept for key " + key);
+    }
+    return new String(arena, textStart[slot], textEnd[slot] - textStart[slot], java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** A new map of the keys {@code keep} accepts, with their counts and text. */
+  LongCountMap retained(java.util.function.LongPredicate keep) {
+    LongCountMap m = new LongCountMap(maxKeys, maxTextBytes);
+    forEach((key, count, text, s, e) -> {
+      if (keep.test(key)) {
+        m.add(key, count, text, s, e);
+      }
+    });
+    return m;
+  }
+
   /** Visits every key with its count and kept text (null when none). */
   void forEach(Visitor v) {
     if (dense != null) {

@@ -2,6 +2,9 @@ package io.dsap.engine.profile;
 
 import io.dsap.engine.types.ByteParsers;
 import io.dsap.engine.types.TemporalFormat;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -11,6 +14,8 @@ import java.util.Arrays;
  * {@code numeric_stored_as_text} and {@code date_stored_as_text} alerts).
  */
 public final class TextShapeState {
+  private static final VarHandle BIG_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+      ByteOrder.BIG_ENDIAN);
   private final ByteParsers parsers = new ByteParsers();
   private long values;
   private long totalLength;
@@ -22,8 +27,8 @@ public final class TextShapeState {
   private long padded;
   private byte[] min;
   private byte[] max;
-  private int minFirst; // first byte of min and max (unsigned; -1 for the empty string)
-  private int maxFirst;
+  private long minHead; // head() of min and max
+  private long maxHead;
 
   public void add(byte[] b, int s, int e) {
     add(b, s, e, 1);
@@ -42,15 +47,15 @@ public final class TextShapeState {
     if (e > s && (b[s] == ' ' || b[e - 1] == ' ')) {
       padded += times;
     }
-    // most values are neither a new minimum nor a new maximum: the first byte usually tells
-    int first = e > s ? b[s] & 0xff : -1;
-    if (min == null || (first <= minFirst && compare(b, s, e, min) < 0)) {
+    // most values are neither a new minimum nor a new maximum: their first 8 bytes usually tell
+    long head = head(b, s, e);
+    if (min == null || (Long.compareUnsigned(head, minHead) <= 0 && compare(b, s, e, min) < 0)) {
       min = Arrays.copyOfRange(b, s, e);
-      minFirst = first;
+      minHead = head;
     }
-    if (max == null || (first >= maxFirst && compare(b, s, e, max) > 0)) {
+    if (max == null || (Long.compareUnsigned(head, maxHead) >= 0 && compare(b, s, e, max) > 0)) {
       max = Arrays.copyOfRange(b, s, e);
-      maxFirst = first;
+      maxHead = head;
     }
     if (e > s && (isDigit(b[s]) || b[s] == '-' || b[s] == '+' || b[s] == '.')) {
       classify(b, s, e, times);
@@ -76,6 +81,21 @@ public final class TextShapeState {
     }
   }
 
+  /**
+   * The first 8 bytes, big-endian, zero-padded: when two heads differ (unsigned), the values
+   * compare the same way; when equal, only the full comparison tells.
+   */
+  private static long head(byte[] b, int s, int e) {
+    if (e - s >= Long.BYTES) {
+      return (long) BIG_ENDIAN_LONGS.get(b, s);
+    }
+    long h = 0;
+    for (int i = 0; i < Long.BYTES; i++) {
+      h = (h << 8) | (s + i < e ? b[s + i] & 0xff : 0);
+    }
+    return h;
+  }
+
   private static boolean isDigit(byte c) {
     return c >= '0' && c <= '9';
   }
@@ -96,11 +116,11 @@ public final class TextShapeState {
     padded += o.padded;
     if (o.min != null && (min == null || compare(o.min, 0, o.min.length, min) < 0)) {
       min = o.min;
-      minFirst = o.minFirst;
+      minHead = o.minHead;
     }
     if (o.max != null && (max == null || compare(o.max, 0, o.max.length, max) > 0)) {
       max = o.max;
-      maxFirst = o.maxFirst;
+      maxHead = o.maxHead;
     }
   }
 

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongFunction;
 import org.apache.datasketches.frequencies.ErrorType;
-import org.apache.datasketches.frequencies.ItemsSketch;
 import org.apache.datasketches.frequencies.LongsSketch;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.Union;
@@ -26,6 +25,7 @@ public final class ValueCountsState {
   static final int TEXT_LIMIT = 4 << 20;
   static final int HLL_LG_K = 14;
   private static final int FREQUENT_MAP = 256;
+  private static final int TEXTS_KEPT = 4 * FREQUENT_MAP;
 
   private static final LongCountMap.Visitor NO_LISTENER = (key, count, b, s, e) -> { };
 
@@ -33,8 +33,8 @@ public final class ValueCountsState {
   private final LongCountMap.Visitor onOverflow;
   private LongCountMap exact;
   private HllSketch hll;
-  private LongsSketch frequentLongs;
-  private ItemsSketch<String> frequentTexts;
+  private LongsSketch frequentLongs; // past the exact limit: keyed by the value, or by the text's hash
+  private LongCountMap texts; // text values: the text of the hashes in frequentLongs (and some more)
 
   /** {@code text}: values are strings keyed by hash (else the key is the value itself). */
   public ValueCountsState(boolean text) {
@@ -112,24 +112,35 @@ public final class ValueCountsState {
       }
     } else {
       hll.update(hash);
-      frequentTexts.update(new String(b, s, e - s, StandardCharsets.UTF_8)); // only past the exact limit
+      frequentLongs.update(hash);
+      keepText(hash, b, s, e);
+    }
+  }
+
+  /**
+   * Past the exact limit text values are counted by hash; the text of each hash the
+   * frequent-items sketch may still report is kept beside it, and the texts of hashes it dropped
+   * are let go now and then, so the kept text stays a few times the sketch's size.
+   */
+  private void keepText(long hash, byte[] b, int s, int e) {
+    texts.add(hash, 0, b, s, e); // copies the text only when the hash is new
+    if (texts.size() > TEXTS_KEPT) {
+      texts = texts.retained(h -> frequentLongs.getEstimate(h) > 0);
     }
   }
 
   private void overflow() {
     exact.forEach(onOverflow);
     hll = new HllSketch(HLL_LG_K);
+    frequentLongs = new LongsSketch(FREQUENT_MAP);
     if (text) {
-      frequentTexts = new ItemsSketch<>(FREQUENT_MAP);
-    } else {
-      frequentLongs = new LongsSketch(FREQUENT_MAP);
+      texts = new LongCountMap(Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
     exact.forEach((key, count, b, s, e) -> {
       hll.update(key);
+      frequentLongs.update(key, count);
       if (text) {
-        frequentTexts.update(new String(b, s, e - s, StandardCharsets.UTF_8), count);
-      } else {
-        frequentLongs.update(key, count);
+        keepText(key, b, s, e);
       }
     });
     exact = null;
@@ -155,10 +166,10 @@ public final class ValueCountsState {
     u.update(hll);
     u.update(o.hll);
     hll = u.getResult();
+    frequentLongs.merge(o.frequentLongs);
     if (text) {
-      frequentTexts.merge(o.frequentTexts);
-    } else {
-      frequentLongs.merge(o.frequentLongs);
+      o.texts.forEach((key, count, b, s, e) -> keepText(key, b, s, e));
+      texts = texts.retained(h -> frequentLongs.getEstimate(h) > 0);
     }
   }
 
@@ -219,8 +230,8 @@ public final class ValueCountsState {
       exact.forEach((key, count, b, s, e) -> all.add(new ValueCount(new String(b, s, e - s, StandardCharsets.UTF_8),
           count)));
     } else if (text) {
-      for (ItemsSketch.Row<String> r : frequentTexts.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES)) {
-        all.add(new ValueCount(r.getItem(), r.getEstimate(), r.getLowerBound(), r.getUpperBound()));
+      for (LongsSketch.Row r : frequentLongs.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES)) {
+        all.add(new ValueCount(texts.text(r.getItem()), r.getEstimate(), r.getLowerBound(), r.getUpperBound()));
       }
     } else {
       for (LongsSketch.Row r : frequentLongs.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES)) {
