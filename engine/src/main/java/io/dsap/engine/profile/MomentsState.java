@@ -28,35 +28,32 @@ public final class MomentsState implements java.io.Serializable {
   }
 
   /**
-   * Adds {@code xs[0, n)}: the batch's own mean and central moments in two passes over the
-   * array (no division per value), merged in as a second state.
+   * Adds {@code xs[0, count)} one by one, as {@link #add(double)} would (the same arithmetic, so the
+   * same digits as the {@code skewness} and {@code kurtosis} aggregates), with the state in locals.
    */
-  public void add(double[] xs, int n) {
-    if (n == 0) {
-      return;
+  public void add(double[] xs, int count) {
+    long k = n;
+    double mu = mean;
+    double s2 = m2;
+    double s3 = m3;
+    double s4 = m4;
+    for (int i = 0; i < count; i++) {
+      long k1 = k;
+      k++;
+      double delta = xs[i] - mu;
+      double deltaN = delta / k;
+      double deltaN2 = deltaN * deltaN;
+      double term1 = delta * deltaN * k1;
+      mu += deltaN;
+      s4 += term1 * deltaN2 * (k * (double) k - 3 * k + 3) + 6 * deltaN2 * s2 - 4 * deltaN * s3;
+      s3 += term1 * deltaN * (k - 2) - 3 * deltaN * s2;
+      s2 += term1;
     }
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-      sum += xs[i];
-    }
-    double mu = sum / n;
-    double s2 = 0;
-    double s3 = 0;
-    double s4 = 0;
-    for (int i = 0; i < n; i++) {
-      double d = xs[i] - mu;
-      double d2 = d * d;
-      s2 += d2;
-      s3 += d2 * d;
-      s4 += d2 * d2;
-    }
-    MomentsState b = new MomentsState();
-    b.n = n;
-    b.mean = mu;
-    b.m2 = s2;
-    b.m3 = s3;
-    b.m4 = s4;
-    merge(b);
+    n = k;
+    mean = mu;
+    m2 = s2;
+    m3 = s3;
+    m4 = s4;
   }
 
   public void merge(MomentsState o) {

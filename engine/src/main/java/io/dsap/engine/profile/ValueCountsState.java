@@ -118,11 +118,17 @@ public final class ValueCountsState {
   }
 
   /**
-   * Past the exact limit text values are counted by hash; the text of each hash the
-   * frequent-items sketch may still report is kept beside it, and the texts of hashes it dropped
-   * are let go now and then, so the kept text stays a few times the sketch's size.
+   * Past the exact limit text values are counted by hash. {@link #top} lists only values the
+   * frequent-items sketch can tell are frequent, whose count exceeds its error: once the sketch
+   * has an error (at least 1), only a hash counted at least twice since it last entered the
+   * sketch can get there, so only such a hash needs its text kept, and a mostly unique column
+   * keeps almost none (a value counted once in each of several merged parts stays within the
+   * summed error). The texts of hashes the sketch dropped are let go now and then.
    */
   private void keepText(long hash, byte[] b, int s, int e) {
+    if (frequentLongs.getLowerBound(hash) < 2 && frequentLongs.getMaximumError() > 0) {
+      return;
+    }
     texts.add(hash, 0, b, s, e); // copies the text only when the hash is new
     if (texts.size() > TEXTS_KEPT) {
       texts = texts.retained(h -> frequentLongs.getEstimate(h) > 0);
@@ -143,6 +149,9 @@ public final class ValueCountsState {
         keepText(key, b, s, e);
       }
     });
+    if (text) {
+      texts = texts.retained(h -> frequentLongs.getEstimate(h) > 0);
+    }
     exact = null;
   }
 
@@ -212,7 +221,9 @@ public final class ValueCountsState {
 
   /**
    * The {@code k} most frequent values, most frequent first, ties by value. Past the exact limit
-   * counts are sketch estimates (never below the true count by more than the sketch's error).
+   * only the values the frequent-items sketch can tell are frequent (no false positives: their
+   * count is above the sketch's error), with estimated counts and the bounds of the true count; a
+   * column of mostly unique values has none.
    */
   public List<ValueCount> top(int k, LongFunction<String> render) {
     List<ValueCount> all = new ArrayList<>();
@@ -230,11 +241,11 @@ public final class ValueCountsState {
       exact.forEach((key, count, b, s, e) -> all.add(new ValueCount(new String(b, s, e - s, StandardCharsets.UTF_8),
           count)));
     } else if (text) {
-      for (LongsSketch.Row r : frequentLongs.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES)) {
+      for (LongsSketch.Row r : frequentLongs.getFrequentItems(ErrorType.NO_FALSE_POSITIVES)) {
         all.add(new ValueCount(texts.text(r.getItem()), r.getEstimate(), r.getLowerBound(), r.getUpperBound()));
       }
     } else {
-      for (LongsSketch.Row r : frequentLongs.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES)) {
+      for (LongsSketch.Row r : frequentLongs.getFrequentItems(ErrorType.NO_FALSE_POSITIVES)) {
         all.add(new ValueCount(render.apply(r.getItem()), r.getEstimate(), r.getLowerBound(), r.getUpperBound()));
       }
     }

@@ -107,6 +107,7 @@ class ProfileBoundsTest {
     for (TableState s : List.of(a, b)) {
       TableProfile p = s.finish("t.csv", 0, java.util.Map.of());
       check(column(p, "id"), n);
+      assertEquals(List.of(), column(p, "id").topValues(), "no id is frequent: the sketch lists none");
       ColumnProfile email = column(p, "email");
       check(email, 135_001); // 150,000 user addresses less the 15,000 only on rows that hold support's
       heavyHitter(email, "support@example.com", n / 10);
