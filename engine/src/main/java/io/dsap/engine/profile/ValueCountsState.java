@@ -8,6 +8,7 @@ import java.util.function.LongFunction;
 import org.apache.datasketches.frequencies.ErrorType;
 import org.apache.datasketches.frequencies.LongsSketch;
 import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
 
 /**
@@ -23,8 +24,8 @@ import org.apache.datasketches.hll.Union;
 public final class ValueCountsState {
   public static final int EXACT_LIMIT = 65_536;
   static final int TEXT_LIMIT = 4 << 20;
-  static final int HLL_LG_K = 14;
-  private static final int FREQUENT_MAP = 256;
+  static final int HLL_LG_K = 14; // HLL_8: a byte per register (16 KB), twice as fast to update as HLL_4
+  private static final int FREQUENT_MAP = 1024; // error at most 3.5 / 1024 of the rows
   private static final int TEXTS_KEPT = 4 * FREQUENT_MAP;
 
   private static final LongCountMap.Visitor NO_LISTENER = (key, count, b, s, e) -> { };
@@ -137,7 +138,7 @@ public final class ValueCountsState {
 
   private void overflow() {
     exact.forEach(onOverflow);
-    hll = new HllSketch(HLL_LG_K);
+    hll = new HllSketch(HLL_LG_K, TgtHllType.HLL_8);
     frequentLongs = new LongsSketch(FREQUENT_MAP);
     if (text) {
       texts = new LongCountMap(Integer.MAX_VALUE, Integer.MAX_VALUE);
@@ -174,7 +175,7 @@ public final class ValueCountsState {
     Union u = new Union(HLL_LG_K);
     u.update(hll);
     u.update(o.hll);
-    hll = u.getResult();
+    hll = u.getResult(TgtHllType.HLL_8);
     frequentLongs.merge(o.frequentLongs);
     if (text) {
       o.texts.forEach((key, count, b, s, e) -> keepText(key, b, s, e));
