@@ -15,14 +15,16 @@ final class ColumnProfiles {
     boolean numeric = k.numeric();
     boolean text = k == ColumnKind.TEXT || k == ColumnKind.OBJECT;
     boolean any = s.values() > 0;
+    TextShapeState shape = text ? s.text() : null;
+    Quantiles q = numeric ? s.quantiles() : null;
     String min = null;
     String max = null;
     if (any && text) {
-      min = s.text.min();
-      max = s.text.max();
+      min = shape.min();
+      max = shape.max();
     } else if (any && k == ColumnKind.DOUBLE) {
-      min = String.valueOf(s.quantiles.count() == 0 ? Double.NaN : s.quantiles.quantile(0));
-      max = String.valueOf(s.quantiles.count() == 0 ? Double.NaN : s.quantiles.quantile(1));
+      min = String.valueOf(q.count() == 0 ? Double.NaN : q.quantile(0));
+      max = String.valueOf(q.count() == 0 ? Double.NaN : q.quantile(1));
     } else if (any && k != ColumnKind.BOOLEAN) {
       min = s.render(s.minLong);
       max = s.render(s.maxLong);
@@ -33,7 +35,6 @@ final class ColumnProfiles {
           .reduce((a, b) -> b).orElse(null);
     }
     MomentsState m = s.moments;
-    QuantilesState q = s.quantiles;
     boolean hasQ = numeric && q.count() > 0;
     Double q25 = hasQ ? q.quantile(0.25) : null;
     Double q75 = hasQ ? q.quantile(0.75) : null;
@@ -44,10 +45,10 @@ final class ColumnProfiles {
         hasQ ? q.quantile(0.05) : null, q25, hasQ ? q.quantile(0.5) : null, q75, hasQ ? q.quantile(0.95) : null,
         hasQ ? q75 - q25 : null, !numeric || q.exact(),
         numeric ? s.zeros : null, numeric ? s.negatives : null,
-        text ? s.text.minLength() : null, text ? s.text.avgLength() : null, text ? s.text.maxLength() : null,
+        text ? shape.minLength() : null, text ? shape.avgLength() : null, text ? shape.maxLength() : null,
         s.counts.top(TOP, text ? null : s::render), s.counts.exact(),
         hasQ ? List.of(q.histogram()) : List.<Bin>of(), hasQ ? q.outliers() : null,
-        text ? s.text.numeric() : null, text ? s.text.dates() : null, text ? s.text.leadingZeros() : null,
+        text ? shape.numeric() : null, text ? shape.dates() : null, text ? shape.leadingZeros() : null,
         List.of());
   }
 

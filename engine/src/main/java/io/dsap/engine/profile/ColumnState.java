@@ -8,12 +8,19 @@ import io.dsap.engine.batch.StringVector;
 import io.dsap.engine.types.ColumnSpec;
 import io.dsap.engine.types.ColumnType;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Everything {@code profile} knows about one column after some batches: exact counters plus the
  * mergeable states ({@link ValueCountsState}, {@link MomentsState}, {@link QuantilesState},
  * {@link TextShapeState}). {@link #add} runs primitive loops over a batch's vector; {@link #merge}
  * combines the states of two splits of the same column.
+ *
+ * <p>While the value counts are exact (up to {@link ValueCountsState#EXACT_LIMIT} distinct
+ * values), quantiles and the text shape are derived from them at the end, once per distinct value
+ * rather than once per row: a 10 M row column of 50 categories costs 50 shape checks. When the
+ * counts give way to sketches, the distinct values seen so far are replayed with their counts
+ * into the quantile sketch and the text shape, and values are fed to them directly from then on.
  */
 public final class ColumnState {
   private static final long NULL_HASH = 0x9e3779b97f4a7c15L;
@@ -27,24 +34,71 @@ public final class ColumnState {
   long minLong = Long.MAX_VALUE;
   long maxLong = Long.MIN_VALUE;
   final MomentsState moments = new MomentsState();
-  final QuantilesState quantiles = new QuantilesState();
+  private final QuantilesState sketchedQuantiles = new QuantilesState(); // fed once counts are sketched
   final ValueCountsState counts;
-  final TextShapeState text = new TextShapeState();
+  private final TextShapeState sketchedText = new TextShapeState(); // fed once counts are sketched
   private final double unit; // 10^scale for decimals: unscaled long -> double
+  private final boolean textual;
+  private long[] keys = new long[0]; // per-batch scratch: the non-null values' 64-bit keys
+  private double[] numbers = new double[0]; // and their numeric values (NaN left out)
+
+  private final AtomicBoolean sketchedElsewhere;
 
   public ColumnState(ColumnSpec spec) {
-    this.spec = spec;
-    this.kind = ColumnKind.of(spec);
-    this.counts = new ValueCountsState(kind == ColumnKind.TEXT);
-    this.unit = Math.pow(10, spec.scale());
+    this(spec, new AtomicBoolean());
   }
 
   /**
-   * Adds rows {@code [0, n)} of {@code v}; mixes each value's hash into {@code rowHash} (for
-   * duplicate rows) when it is not null.
+   * {@code sketchedElsewhere} is shared by the states of one column's splits: once one of them
+   * overflowed its exact counts, the merged result is a sketch anyway, so splits started later
+   * skip the exact counts (and the replay into the sketches).
+   */
+  ColumnState(ColumnSpec spec, AtomicBoolean sketchedElsewhere) {
+    this.spec = spec;
+    this.kind = ColumnKind.of(spec);
+    this.textual = kind == ColumnKind.TEXT || kind == ColumnKind.OBJECT;
+    this.counts = new ValueCountsState(textual, this::catchUp);
+    this.unit = Math.pow(10, spec.scale());
+    this.sketchedElsewhere = sketchedElsewhere;
+    if (sketchedElsewhere.get()) {
+      counts.sketchFromNowOn();
+    }
+  }
+
+  /** Shown each exact count when the counts overflow: what the sketched states missed. */
+  private void catchUp(long key, long count, byte[] b, int s, int e) {
+    if (!sketchedElsewhere.get()) {
+      sketchedElsewhere.set(true);
+    }
+    if (textual) {
+      sketchedText.add(b, s, e, count);
+    } else if (kind.numeric()) {
+      double d = number(key);
+      if (!Double.isNaN(d)) {
+        sketchedQuantiles.add(d, count);
+      }
+    }
+  }
+
+  /** The numeric value of a non-text key (NaN for a NaN double). */
+  private double number(long key) {
+    return switch (kind) {
+      case DOUBLE -> Double.longBitsToDouble(key);
+      case DECIMAL -> key / unit;
+      default -> key;
+    };
+  }
+
+  /**
+   * Adds rows {@code [0, n)} of {@code v}; folds each value's hash into {@code rowHash} (for
+   * duplicate rows; see {@link Hashing#fold}).
    */
   public void add(ColumnVector v, int n, long[] rowHash) {
     rows += n;
+    if (keys.length < n) {
+      keys = new long[n];
+      numbers = new double[n];
+    }
     switch (kind) {
       case TEXT -> addText((StringVector) v, n, rowHash);
       case DOUBLE -> addDoubles((DoubleVector) v, n, rowHash);
@@ -56,61 +110,118 @@ public final class ColumnState {
 
   private void addLongs(LongVector v, int n, long[] rowHash) {
     long[] values = v.values();
-    boolean numeric = kind.numeric();
+    long[] k = keys;
+    int m = 0;
+    long min = minLong;
+    long max = maxLong;
     for (int r = 0; r < n; r++) {
       if (v.isNull(r)) {
         nulls++;
-        mixNull(rowHash, r);
+        rowHash[r] = Hashing.fold(rowHash[r], NULL_HASH);
         continue;
       }
       long x = values[r];
-      minLong = Math.min(minLong, x);
-      maxLong = Math.max(maxLong, x);
-      counts.addLong(x);
-      mix(rowHash, r, x);
-      if (numeric) {
-        zeros += x == 0 ? 1 : 0;
-        negatives += x < 0 ? 1 : 0;
-        double d = kind == ColumnKind.DECIMAL ? x / unit : x;
-        moments.add(d);
-        quantiles.add(d);
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+      k[m++] = x;
+      rowHash[r] = Hashing.fold(rowHash[r], Hashing.mix(x));
+    }
+    minLong = min;
+    maxLong = max;
+    if (kind.numeric()) {
+      double[] d = numbers;
+      long z = 0;
+      long neg = 0;
+      for (int i = 0; i < m; i++) {
+        long x = k[i];
+        z += x == 0 ? 1 : 0;
+        neg += x < 0 ? 1 : 0;
+        d[i] = kind == ColumnKind.DECIMAL ? x / unit : x;
       }
+      zeros += z;
+      negatives += neg;
+      moments.add(d, m);
+    }
+    count(m);
+  }
+
+  /** Counts keys[0, m) (with numbers[0, m) their values, when numeric). */
+  private void count(int m) {
+    int done = counts.addLongs(keys, 0, m);
+    if (done < m) { // the counts overflowed within this batch: the rest goes to the sketches too
+      counts.addLongs(keys, done, m);
+      if (kind.numeric()) {
+        sketchedQuantiles.add(java.util.Arrays.copyOfRange(numbers, done, m), m - done);
+      }
+    } else if (!counts.exact() && kind.numeric()) {
+      sketchedQuantiles.add(numbers, m);
     }
   }
 
   private void addDoubles(DoubleVector v, int n, long[] rowHash) {
     double[] values = v.values();
+    long[] k = keys;
+    int m = 0;
     for (int r = 0; r < n; r++) {
       if (v.isNull(r)) {
         nulls++;
-        mixNull(rowHash, r);
+        rowHash[r] = Hashing.fold(rowHash[r], NULL_HASH);
         continue;
       }
       double x = values[r];
       long bits = Double.doubleToLongBits(x == 0 ? 0.0 : x); // -0.0 and 0.0 are one value
-      counts.addLong(bits);
-      mix(rowHash, r, bits);
-      if (Double.isNaN(x)) {
-        continue; // NaN has no order: counted as a value, left out of moments and quantiles
+      k[m++] = bits;
+      rowHash[r] = Hashing.fold(rowHash[r], Hashing.mix(bits));
+    }
+    // NaN has no order: counted as a value, left out of moments and quantiles
+    double[] d = numbers;
+    int q = 0;
+    long z = 0;
+    long neg = 0;
+    for (int i = 0; i < m; i++) {
+      double x = Double.longBitsToDouble(k[i]);
+      if (!Double.isNaN(x)) {
+        z += x == 0 ? 1 : 0;
+        neg += x < 0 ? 1 : 0;
+        d[q++] = x;
       }
-      zeros += x == 0 ? 1 : 0;
-      negatives += x < 0 ? 1 : 0;
-      moments.add(x);
-      quantiles.add(x);
+    }
+    zeros += z;
+    negatives += neg;
+    moments.add(d, q);
+    int done = counts.addLongs(k, 0, m);
+    if (done < m) {
+      counts.addLongs(k, done, m);
+      addNumbers(k, done, m);
+    } else if (!counts.exact()) {
+      sketchedQuantiles.add(d, q);
+    }
+  }
+
+  /** The non-NaN doubles among keys[from, to) into the quantile sketch. */
+  private void addNumbers(long[] k, int from, int to) {
+    for (int i = from; i < to; i++) {
+      double x = Double.longBitsToDouble(k[i]);
+      if (!Double.isNaN(x)) {
+        sketchedQuantiles.add(x);
+      }
     }
   }
 
   private void addBooleans(BooleanVector v, int n, long[] rowHash) {
+    long[] k = keys;
+    int m = 0;
     for (int r = 0; r < n; r++) {
       if (v.isNull(r)) {
         nulls++;
-        mixNull(rowHash, r);
+        rowHash[r] = Hashing.fold(rowHash[r], NULL_HASH);
         continue;
       }
       long x = v.value(r) ? 1 : 0;
-      counts.addLong(x);
-      mix(rowHash, r, x);
+      k[m++] = x;
+      rowHash[r] = Hashing.fold(rowHash[r], Hashing.mix(x));
     }
+    counts.addLongs(k, counts.addLongs(k, 0, m), m);
   }
 
   private void addText(StringVector v, int n, long[] rowHash) {
@@ -118,17 +229,23 @@ public final class ColumnState {
     for (int r = 0; r < n; r++) {
       if (v.isNull(r)) {
         nulls++;
-        mixNull(rowHash, r);
+        rowHash[r] = Hashing.fold(rowHash[r], NULL_HASH);
         continue;
       }
       int s = v.start(r);
       int e = v.end(r);
       long h = Hashing.bytes(data, s, e);
-      counts.addText(data, s, e, h);
-      text.add(data, s, e);
-      if (rowHash != null) {
-        rowHash[r] = Hashing.combine(rowHash[r], h);
-      }
+      addText(data, s, e, h);
+      rowHash[r] = Hashing.fold(rowHash[r], h);
+    }
+  }
+
+  private void addText(byte[] b, int s, int e, long h) {
+    if (counts.exact()) {
+      counts.addText(b, s, e, h); // may overflow: then the shape caught up with this value too
+    } else {
+      counts.addText(b, s, e, h);
+      sketchedText.add(b, s, e);
     }
   }
 
@@ -138,33 +255,18 @@ public final class ColumnState {
       Object o = v.get(r);
       if (o == null) {
         nulls++;
-        mixNull(rowHash, r);
+        rowHash[r] = Hashing.fold(rowHash[r], NULL_HASH);
         continue;
       }
       byte[] b = (o instanceof java.math.BigDecimal d ? d.toPlainString() : o.toString())
           .getBytes(StandardCharsets.UTF_8);
       long h = Hashing.bytes(b, 0, b.length);
-      counts.addText(b, 0, b.length, h);
-      text.add(b, 0, b.length);
-      if (rowHash != null) {
-        rowHash[r] = Hashing.combine(rowHash[r], h);
-      }
+      addText(b, 0, b.length, h);
+      rowHash[r] = Hashing.fold(rowHash[r], h);
     }
   }
 
-  private static void mix(long[] rowHash, int r, long value) {
-    if (rowHash != null) {
-      rowHash[r] = Hashing.combine(rowHash[r], Hashing.mix(value));
-    }
-  }
-
-  private static void mixNull(long[] rowHash, int r) {
-    if (rowHash != null) {
-      rowHash[r] = Hashing.combine(rowHash[r], NULL_HASH);
-    }
-  }
-
-  /** Adds {@code o} (the same column, another split) to this state. */
+  /** Adds {@code o} (the same column, another split) to this state; {@code o} is used up. */
   public void merge(ColumnState o) {
     rows += o.rows;
     nulls += o.nulls;
@@ -173,9 +275,41 @@ public final class ColumnState {
     minLong = Math.min(minLong, o.minLong);
     maxLong = Math.max(maxLong, o.maxLong);
     moments.merge(o.moments);
-    quantiles.merge(o.quantiles);
-    counts.merge(o.counts);
-    text.merge(o.text);
+    if (!counts.exact() && o.counts.exact()) {
+      o.counts.forEachExact(this::catchUp); // o's values live only in its counts
+    }
+    counts.merge(o.counts); // when this overflows now, catchUp replays this side's counts
+    sketchedQuantiles.merge(o.sketchedQuantiles);
+    sketchedText.merge(o.sketchedText);
+  }
+
+  /** Quantiles of a numeric column: exact from the counts while they are exact, else the sketch. */
+  Quantiles quantiles() {
+    if (!counts.exact()) {
+      return sketchedQuantiles;
+    }
+    int size = (int) counts.distinct();
+    double[] values = new double[size];
+    long[] weights = new long[size];
+    int[] n = {0};
+    counts.forEachExact((key, count, b, s, e) -> {
+      double d = number(key);
+      if (!Double.isNaN(d)) {
+        values[n[0]] = d;
+        weights[n[0]++] = count;
+      }
+    });
+    return new CountedQuantiles(values, weights, n[0]);
+  }
+
+  /** The text shape: from the distinct values and their counts while exact, else as fed. */
+  TextShapeState text() {
+    if (!counts.exact()) {
+      return sketchedText;
+    }
+    TextShapeState t = new TextShapeState();
+    counts.forEachExact((key, count, b, s, e) -> t.add(b, s, e, count));
+    return t;
   }
 
   /** Non-null values. */

@@ -7,24 +7,66 @@ package io.dsap.engine.profile;
  */
 public final class DuplicateRowsState {
   public static final int MAX_ROWS = 1_000_000;
-  private long[] keys = new long[1024];
-  private boolean[] used = new boolean[1024];
+  private long[] keys = new long[1024]; // open addressing; 0 marks a free slot
+  private boolean hasZero; // the row hash 0 itself, kept apart from the free-slot marker
   private int size;
   private long rows;
   private long duplicates;
   private boolean bounded;
+  private int[] home = new int[0]; // per-batch scratch: each row's home slot
+  @SuppressWarnings("unused")
+  private long warm; // keeps the warming loads from being optimised away
 
-  /** Adds the hashes of rows {@code [0, n)}. */
+  /**
+   * Adds the hashes of rows {@code [0, n)}. A large set misses the cache on every probe; touching
+   * the batch's home slots first, in a loop of independent loads, lets the CPU wait for many of
+   * those misses at once instead of one after the other.
+   */
   public void add(long[] rowHash, int n) {
+    if (home.length < n) {
+      home = new int[n];
+    }
+    long[] k = keys;
+    int mask = k.length - 1;
+    long touched = 0;
     for (int r = 0; r < n; r++) {
-      add(rowHash[r], 1);
+      int i = (int) Hashing.mix(rowHash[r]) & mask;
+      home[r] = i;
+      touched += k[i];
+    }
+    warm = touched;
+    for (int r = 0; r < n; r++) {
+      add(rowHash[r], 1, keys == k ? home[r] : -1); // -1: the set grew, the slot changed
     }
   }
 
   private void add(long hash, long times) {
+    add(hash, times, -1);
+  }
+
+  /** {@code slot}: the hash's home slot in {@link #keys}, or -1 to compute it. */
+  private void add(long hash, long times, int slot) {
     rows += times;
-    int slot = slot(hash);
-    if (used[slot]) {
+    if (hash == 0) {
+      if (hasZero) {
+        duplicates += times;
+      } else if (size >= MAX_ROWS) {
+        bounded = true;
+      } else {
+        hasZero = true;
+        size++;
+        duplicates += times - 1;
+      }
+      return;
+    }
+    long[] k = keys;
+    int mask = k.length - 1;
+    int i = slot >= 0 ? slot : (int) Hashing.mix(hash) & mask;
+    long at;
+    while ((at = k[i]) != 0 && at != hash) {
+      i = (i + 1) & mask;
+    }
+    if (at != 0) {
       duplicates += times;
       return;
     }
@@ -32,33 +74,24 @@ public final class DuplicateRowsState {
       bounded = true; // a new row we cannot remember: later copies of it go unnoticed
       return;
     }
-    used[slot] = true;
-    keys[slot] = hash;
+    k[i] = hash;
     duplicates += times - 1;
-    if (++size * 2 > keys.length) {
+    if (++size * 2 > k.length) {
       grow();
     }
   }
 
-  private int slot(long hash) {
-    int mask = keys.length - 1;
-    int i = (int) Hashing.mix(hash) & mask;
-    while (used[i] && keys[i] != hash) {
-      i = (i + 1) & mask;
-    }
-    return i;
-  }
-
   private void grow() {
-    long[] k = keys;
-    boolean[] u = used;
-    keys = new long[k.length * 2];
-    used = new boolean[k.length * 2];
-    for (int i = 0; i < k.length; i++) {
-      if (u[i]) {
-        int slot = slot(k[i]);
-        used[slot] = true;
-        keys[slot] = k[i];
+    long[] old = keys;
+    keys = new long[old.length * 2];
+    int mask = keys.length - 1;
+    for (long h : old) {
+      if (h != 0) {
+        int i = (int) Hashing.mix(h) & mask;
+        while (keys[i] != 0) {
+          i = (i + 1) & mask;
+        }
+        keys[i] = h;
       }
     }
   }
@@ -66,11 +99,15 @@ public final class DuplicateRowsState {
   public void merge(DuplicateRowsState o) {
     long otherRows = o.rows;
     long otherDistinct = 0;
-    for (int i = 0; i < o.keys.length; i++) {
-      if (o.used[i]) {
-        add(o.keys[i], 1);
+    for (long h : o.keys) {
+      if (h != 0) {
+        add(h, 1);
         otherDistinct++;
       }
+    }
+    if (o.hasZero) {
+      add(0, 1);
+      otherDistinct++;
     }
     duplicates += o.duplicates; // the other split's own repeats
     rows += otherRows - otherDistinct;

@@ -1,20 +1,34 @@
 package io.dsap.engine.profile;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * 64-bit hashes of values for distinct counting and duplicate rows. Not cryptographic; the final
  * mix spreads nearby keys (1, 2, 3 ...) over the whole table.
  */
 public final class Hashing {
-  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-  private static final long FNV_PRIME = 0x100000001b3L;
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long SEED = 0xcbf29ce484222325L;
+  private static final long MULTIPLIER = 0x9e3779b97f4a7c15L;
 
   private Hashing() {}
 
-  /** Hash of the bytes {@code b[s, e)}. */
+  /** Hash of the bytes {@code b[s, e)}, eight bytes at a time (one multiply per word). */
   public static long bytes(byte[] b, int s, int e) {
-    long h = FNV_OFFSET ^ (e - s);
-    for (int i = s; i < e; i++) {
-      h = (h ^ (b[i] & 0xff)) * FNV_PRIME;
+    long h = SEED ^ ((e - s) * MULTIPLIER);
+    int i = s;
+    for (; i + Long.BYTES <= e; i += Long.BYTES) {
+      h = (h ^ (long) LONGS.get(b, i)) * MULTIPLIER;
+      h ^= h >>> 32;
+    }
+    if (i < e) {
+      long tail = 0;
+      for (int j = e - 1; j >= i; j--) {
+        tail = (tail << 8) | (b[j] & 0xff);
+      }
+      h = (h ^ tail) * MULTIPLIER;
     }
     return mix(h);
   }
@@ -32,5 +46,13 @@ public final class Hashing {
   /** Folds a column value's hash into a row hash (order matters: (a, b) and (b, a) differ). */
   public static long combine(long rowHash, long valueHash) {
     return mix(rowHash * 31 + valueHash);
+  }
+
+  /**
+   * A cheaper {@link #combine} for the per-row loop: a polynomial in the value hashes (order
+   * matters); whoever looks the row hash up mixes it once.
+   */
+  static long fold(long rowHash, long valueHash) {
+    return rowHash * MULTIPLIER + valueHash;
   }
 }

@@ -6,8 +6,13 @@ import java.util.Arrays;
  * Exact counts per 64-bit key in primitive arrays (open addressing, no boxing), optionally with
  * the UTF-8 text of each key's first occurrence kept in one byte arena. Grows until
  * {@link #full()}; the owner then switches to sketches.
+ *
+ * <p>Keys without text start in a dense array indexed by {@code key - base} while they span at
+ * most {@link #DENSE_MAX} values (dates, quantities, codes, booleans): a count is then one array
+ * increment, not a hash probe. A key outside that span moves them into the hash table.
  */
 final class LongCountMap {
+  static final int DENSE_MAX = 1 << 16;
   private final int maxKeys;
   private final int maxTextBytes;
   private long[] keys;
@@ -18,11 +23,47 @@ final class LongCountMap {
   private byte[] arena = new byte[0];
   private int arenaUsed;
   private int size;
+  private long[] dense; // counts of keys base .. base + dense.length - 1; null: hashed
+  private long base;
 
   LongCountMap(int maxKeys, int maxTextBytes) {
     this.maxKeys = maxKeys;
     this.maxTextBytes = maxTextBytes;
+    if (maxTextBytes == 0) {
+      dense = new long[0];
+    }
     allocate(16);
+  }
+
+  /**
+   * Adds one to the count of each of {@code keys[from, to)} (keys without text) until the map is
+   * {@link #full()}; returns the index after the last key added.
+   */
+  int addAll(long[] keys, int from, int to) {
+    int i = from;
+    while (i < to) {
+      long[] d = dense;
+      if (d != null) {
+        long b = base;
+        for (; i < to; i++) {
+          long off = keys[i] - b;
+          if (off < 0 || off >= d.length) {
+            break;
+          }
+          if (d[(int) off]++ == 0) {
+            size++;
+          }
+        }
+        if (i == to) {
+          break;
+        }
+      }
+      add(keys[i++], 1, null, 0, 0);
+      if (full()) {
+        break;
+      }
+    }
+    return i;
   }
 
   private void allocate(int capacity) {
@@ -44,6 +85,19 @@ final class LongCountMap {
 
   /** Adds {@code n} to {@code key}'s count; the text is copied only when the key is new. */
   void add(long key, long n, byte[] text, int s, int e) {
+    if (dense != null) {
+      long off = key - base;
+      if (off >= 0 && off < dense.length) {
+        size += dense[(int) off] == 0 ? 1 : 0;
+        dense[(int) off] += n;
+        return;
+      }
+      if (widen(key)) {
+        add(key, n, text, s, e);
+        return;
+      }
+      spill();
+    }
     int slot = slot(key);
     if (!used[slot]) {
       used[slot] = true;
@@ -63,6 +117,62 @@ final class LongCountMap {
       }
     }
     counts[slot] += n;
+  }
+
+  /**
+   * Re-centres the dense array to hold {@code key} too; false when the span gets too wide or
+   * comes near the ends of the long range (where {@code key - base} could wrap into the array).
+   */
+  private boolean widen(long key) {
+    long newLo = key;
+    long newHi = key;
+    if (size > 0) { // the keys held lie between the first and the last non-zero count
+      int first = 0;
+      while (dense[first] == 0) {
+        first++;
+      }
+      int last = dense.length - 1;
+      while (dense[last] == 0) {
+        last--;
+      }
+      newLo = Math.min(key, base + first);
+      newHi = Math.max(key, base + last);
+    }
+    long margin = 2L * DENSE_MAX;
+    if (newLo < Long.MIN_VALUE + margin || newHi > Long.MAX_VALUE - margin
+        || newHi - newLo < 0 || newHi - newLo >= DENSE_MAX) {
+      return false;
+    }
+    int span = (int) (newHi - newLo) + 1;
+    int len = Math.max(64, Math.min(DENSE_MAX, Math.max(dense.length * 2, Integer.highestOneBit(span) * 2)));
+    long newBase = newLo - (len - span) / 2;
+    long[] d = new long[len];
+    for (int i = 0; i < dense.length; i++) {
+      if (dense[i] != 0) {
+        d[(int) (base + i - newBase)] = dense[i];
+      }
+    }
+    dense = d;
+    base = newBase;
+    return true;
+  }
+
+  /** Moves the dense counts into the hash table. */
+  private void spill() {
+    long[] d = dense;
+    dense = null;
+    int n = size;
+    size = 0;
+    int capacity = 16;
+    while (capacity < n * 2 + 2) {
+      capacity *= 2;
+    }
+    allocate(capacity);
+    for (int i = 0; i < d.length; i++) {
+      if (d[i] != 0) {
+        add(base + i, d[i], null, 0, 0);
+      }
+    }
   }
 
   private int slot(long key) {
@@ -99,8 +209,36 @@ final class LongCountMap {
     }
   }
 
+  /** The kept text of {@code key}; fails when the key or its text is not held. */
+  String text(long key) {
+    int slot = dense == null ? slot(key) : -1;
+    if (slot < 0 || !used[slot] || textStart[slot] < 0) {
+      throw new IllegalStateException("no text kept for key " + key);
+    }
+    return new String(arena, textStart[slot], textEnd[slot] - textStart[slot], java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** A new map of the keys {@code keep} accepts, with their counts and text. */
+  LongCountMap retained(java.util.function.LongPredicate keep) {
+    LongCountMap m = new LongCountMap(maxKeys, maxTextBytes);
+    forEach((key, count, text, s, e) -> {
+      if (keep.test(key)) {
+        m.add(key, count, text, s, e);
+      }
+    });
+    return m;
+  }
+
   /** Visits every key with its count and kept text (null when none). */
   void forEach(Visitor v) {
+    if (dense != null) {
+      for (int i = 0; i < dense.length; i++) {
+        if (dense[i] != 0) {
+          v.visit(base + i, dense[i], null, -1, -1);
+        }
+      }
+      return;
+    }
     for (int i = 0; i < keys.length; i++) {
       if (used[i]) {
         v.visit(keys[i], counts[i], textStart[i] < 0 ? null : arena, textStart[i], textEnd[i]);

@@ -27,6 +27,35 @@ public final class MomentsState implements java.io.Serializable {
     m2 += term1;
   }
 
+  /**
+   * Adds {@code xs[0, count)} one by one, as {@link #add(double)} would (the same arithmetic, so the
+   * same digits as the {@code skewness} and {@code kurtosis} aggregates), with the state in locals.
+   */
+  public void add(double[] xs, int count) {
+    long k = n;
+    double mu = mean;
+    double s2 = m2;
+    double s3 = m3;
+    double s4 = m4;
+    for (int i = 0; i < count; i++) {
+      long k1 = k;
+      k++;
+      double delta = xs[i] - mu;
+      double deltaN = delta / k;
+      double deltaN2 = deltaN * deltaN;
+      double term1 = delta * deltaN * k1;
+      mu += deltaN;
+      s4 += term1 * deltaN2 * (k * (double) k - 3 * k + 3) + 6 * deltaN2 * s2 - 4 * deltaN * s3;
+      s3 += term1 * deltaN * (k - 2) - 3 * deltaN * s2;
+      s2 += term1;
+    }
+    n = k;
+    mean = mu;
+    m2 = s2;
+    m3 = s3;
+    m4 = s4;
+  }
+
   public void merge(MomentsState o) {
     if (o.n == 0) {
       return;

@@ -25,7 +25,8 @@ public final class Profiler {
     long[] rejected = {0};
     RejectSink sink = r -> record(r, invalid, rejected);
     // one state per split (parallel where the format splits), merged in file order
-    TableState state = source.fold(all, sink, () -> new TableState(source.columns()), TableState::add, (a, b) -> {
+    java.util.concurrent.atomic.AtomicBoolean[] sketched = TableState.sketchHints(n);
+    TableState state = source.fold(all, sink, () -> new TableState(source.columns(), sketched), TableState::add, (a, b) -> {
       a.merge(b);
       return a;
     });

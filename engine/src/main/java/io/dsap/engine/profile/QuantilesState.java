@@ -12,7 +12,7 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  * <p>A quantile q is the smallest value whose rank (share of values at or below it) is at least
  * q: nearest rank, no interpolation, so it is always a value of the column.
  */
-public final class QuantilesState implements java.io.Serializable {
+public final class QuantilesState implements Quantiles, java.io.Serializable {
   private static final long serialVersionUID = 1L;
   static final int K = 200;
   public static final int EXACT_MAX = 16_384;
@@ -40,6 +40,28 @@ public final class QuantilesState implements java.io.Serializable {
     }
   }
 
+  /** Adds {@code xs[0, n)} (none NaN) in one sketch update. */
+  public void add(double[] xs, int n) {
+    if (n == 0) {
+      return;
+    }
+    sketch.update(xs, 0, n);
+    for (int i = 0; i < n && values != null; i++) {
+      keep(xs[i]);
+    }
+  }
+
+  /** Adds {@code x} seen {@code times} times. */
+  public void add(double x, long times) {
+    sketch.update(x, times);
+    if (values != null && size + times > EXACT_MAX) {
+      values = null;
+    }
+    for (long i = 0; i < times && values != null; i++) {
+      keep(x);
+    }
+  }
+
   private void keep(double x) {
     if (size == EXACT_MAX) {
       values = null; // the sketch has seen every value
@@ -63,10 +85,22 @@ public final class QuantilesState implements java.io.Serializable {
     }
   }
 
+  @Override
   public long count() {
     return sketch.getN();
   }
 
+  @Override
+  public double min() {
+    return sketch.getMinItem();
+  }
+
+  @Override
+  public double max() {
+    return sketch.getMaxItem();
+  }
+
+  @Override
   public boolean exact() {
     return values != null;
   }
@@ -80,6 +114,7 @@ public final class QuantilesState implements java.io.Serializable {
   }
 
   /** The q-quantile, or NaN when empty. */
+  @Override
   public double quantile(double q) {
     if (sketch.isEmpty()) {
       return Double.NaN;
@@ -91,8 +126,8 @@ public final class QuantilesState implements java.io.Serializable {
     return sketch.getQuantile(q, QuantileSearchCriteria.INCLUSIVE);
   }
 
-  /** Share of values below {@code x} ({@code inclusive}: at or below). */
-  private double rank(double x, boolean inclusive) {
+  @Override
+  public double rank(double x, boolean inclusive) {
     if (values == null) {
       return sketch.getRank(x, inclusive ? QuantileSearchCriteria.INCLUSIVE : QuantileSearchCriteria.EXCLUSIVE);
     }
@@ -102,45 +137,6 @@ public final class QuantilesState implements java.io.Serializable {
       n++;
     }
     return (double) n / size;
-  }
-
-  /** Values below q25 - 1.5 IQR or above q75 + 1.5 IQR (Tukey's fences). */
-  public long outliers() {
-    if (sketch.isEmpty()) {
-      return 0;
-    }
-    double q1 = quantile(0.25);
-    double q3 = quantile(0.75);
-    double below = rank(q1 - 1.5 * (q3 - q1), false);
-    double above = 1 - rank(q3 + 1.5 * (q3 - q1), true);
-    return Math.round((below + above) * sketch.getN());
-  }
-
-  /**
-   * {@link #BINS} equal-width bins from the minimum to the maximum; each counts values in
-   * [lo, hi), the last one includes the maximum. Empty when the column is empty; one bin when
-   * constant.
-   */
-  public Bin[] histogram() {
-    if (sketch.isEmpty()) {
-      return new Bin[0];
-    }
-    double min = sketch.getMinItem();
-    double max = sketch.getMaxItem();
-    if (min == max) {
-      return new Bin[] {new Bin(min, max, sketch.getN())};
-    }
-    double width = (max - min) / BINS;
-    Bin[] bins = new Bin[BINS];
-    double below = 0;
-    for (int i = 0; i < BINS; i++) {
-      double lo = min + width * i;
-      double hi = i == BINS - 1 ? max : min + width * (i + 1);
-      double upTo = i == BINS - 1 ? 1 : rank(hi, false);
-      bins[i] = new Bin(lo, hi, Math.round(upTo * sketch.getN()) - Math.round(below * sketch.getN()));
-      below = upTo;
-    }
-    return bins;
   }
 
   /** One histogram bin. */

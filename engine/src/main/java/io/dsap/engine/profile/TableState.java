@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The profiling state of one table (or one split of it): a {@link ColumnState} per column and the
@@ -18,11 +19,28 @@ public final class TableState {
   private long[] rowHash = new long[0];
 
   public TableState(List<ColumnSpec> columns) {
+    this(columns, sketchHints(columns.size()));
+  }
+
+  /**
+   * A state for one split of a table whose splits share {@code sketched}: a flag per column,
+   * set once any split's exact counts of that column overflowed (see {@link ColumnState}).
+   */
+  TableState(List<ColumnSpec> columns, AtomicBoolean[] sketched) {
     this.columns = List.copyOf(columns);
     this.states = new ColumnState[columns.size()];
     for (int i = 0; i < states.length; i++) {
-      states[i] = new ColumnState(columns.get(i));
+      states[i] = new ColumnState(columns.get(i), sketched[i]);
     }
+  }
+
+  /** Fresh flags for {@link #TableState(List, AtomicBoolean[])}, one per column. */
+  static AtomicBoolean[] sketchHints(int columns) {
+    AtomicBoolean[] hints = new AtomicBoolean[columns];
+    for (int i = 0; i < columns; i++) {
+      hints[i] = new AtomicBoolean();
+    }
+    return hints;
   }
 
   /** Adds a batch holding every column, in order. */

@@ -2,6 +2,9 @@ package io.dsap.engine.profile;
 
 import io.dsap.engine.types.ByteParsers;
 import io.dsap.engine.types.TemporalFormat;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -11,6 +14,8 @@ import java.util.Arrays;
  * {@code numeric_stored_as_text} and {@code date_stored_as_text} alerts).
  */
 public final class TextShapeState {
+  private static final VarHandle BIG_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+      ByteOrder.BIG_ENDIAN);
   private final ByteParsers parsers = new ByteParsers();
   private long values;
   private long totalLength;
@@ -22,47 +27,73 @@ public final class TextShapeState {
   private long padded;
   private byte[] min;
   private byte[] max;
+  private long minHead; // head() of min and max
+  private long maxHead;
 
   public void add(byte[] b, int s, int e) {
-    values++;
-    long chars = 0;
+    add(b, s, e, 1);
+  }
+
+  /** Adds the value {@code b[s, e)} seen {@code times} times (once per distinct value of a category). */
+  public void add(byte[] b, int s, int e, long times) {
+    values += times;
+    long chars = e - s;
     for (int i = s; i < e; i++) {
-      chars += (b[i] & 0xc0) != 0x80 ? 1 : 0; // count UTF-8 lead bytes, not continuation bytes
+      chars -= (b[i] & 0xc0) == 0x80 ? 1 : 0; // count UTF-8 lead bytes, not continuation bytes
     }
-    totalLength += chars;
+    totalLength += chars * times;
     minLength = Math.min(minLength, chars);
     maxLength = Math.max(maxLength, chars);
     if (e > s && (b[s] == ' ' || b[e - 1] == ' ')) {
-      padded++;
+      padded += times;
     }
-    if (min == null || compare(b, s, e, min) < 0) {
+    // most values are neither a new minimum nor a new maximum: their first 8 bytes usually tell
+    long head = head(b, s, e);
+    if (min == null || (Long.compareUnsigned(head, minHead) <= 0 && compare(b, s, e, min) < 0)) {
       min = Arrays.copyOfRange(b, s, e);
+      minHead = head;
     }
-    if (max == null || compare(b, s, e, max) > 0) {
+    if (max == null || (Long.compareUnsigned(head, maxHead) >= 0 && compare(b, s, e, max) > 0)) {
       max = Arrays.copyOfRange(b, s, e);
+      maxHead = head;
     }
     if (e > s && (isDigit(b[s]) || b[s] == '-' || b[s] == '+' || b[s] == '.')) {
-      classify(b, s, e);
+      classify(b, s, e, times);
     }
   }
 
   /** Only called for values that start like a number or a date. */
-  private void classify(byte[] b, int s, int e) {
+  private void classify(byte[] b, int s, int e, long times) {
     parsers.parseDouble(b, s, e);
     if (parsers.ok) {
-      numeric++;
+      numeric += times;
       if (ByteParsers.hasLeadingZero(b, s, e)) {
-        leadingZeros++;
+        leadingZeros += times;
       }
       return;
     }
     for (TemporalFormat f : TemporalFormat.CANDIDATES) {
       parsers.parseTimestamp(b, s, e, f);
       if (parsers.ok) {
-        dates++;
+        dates += times;
         return;
       }
     }
+  }
+
+  /**
+   * The first 8 bytes, big-endian, zero-padded: when two heads differ (unsigned), the values
+   * compare the same way; when equal, only the full comparison tells.
+   */
+  private static long head(byte[] b, int s, int e) {
+    if (e - s >= Long.BYTES) {
+      return (long) BIG_ENDIAN_LONGS.get(b, s);
+    }
+    long h = 0;
+    for (int i = 0; i < Long.BYTES; i++) {
+      h = (h << 8) | (s + i < e ? b[s + i] & 0xff : 0);
+    }
+    return h;
   }
 
   private static boolean isDigit(byte c) {
@@ -85,9 +116,11 @@ public final class TextShapeState {
     padded += o.padded;
     if (o.min != null && (min == null || compare(o.min, 0, o.min.length, min) < 0)) {
       min = o.min;
+      minHead = o.minHead;
     }
     if (o.max != null && (max == null || compare(o.max, 0, o.max.length, max) > 0)) {
       max = o.max;
+      maxHead = o.maxHead;
     }
   }
 

@@ -6,9 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongFunction;
 import org.apache.datasketches.frequencies.ErrorType;
-import org.apache.datasketches.frequencies.ItemsSketch;
 import org.apache.datasketches.frequencies.LongsSketch;
 import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
 
 /**
@@ -24,23 +24,71 @@ import org.apache.datasketches.hll.Union;
 public final class ValueCountsState {
   public static final int EXACT_LIMIT = 65_536;
   static final int TEXT_LIMIT = 4 << 20;
-  static final int HLL_LG_K = 14;
-  private static final int FREQUENT_MAP = 256;
+  static final int HLL_LG_K = 14; // HLL_8: a byte per register (16 KB), twice as fast to update as HLL_4
+  private static final int FREQUENT_MAP = 1024; // error at most 3.5 / 1024 of the rows
+  private static final int TEXTS_KEPT = 4 * FREQUENT_MAP;
+
+  private static final LongCountMap.Visitor NO_LISTENER = (key, count, b, s, e) -> { };
 
   private final boolean text;
+  private final LongCountMap.Visitor onOverflow;
   private LongCountMap exact;
   private HllSketch hll;
-  private LongsSketch frequentLongs;
-  private ItemsSketch<String> frequentTexts;
+  private LongsSketch frequentLongs; // past the exact limit: keyed by the value, or by the text's hash
+  private LongCountMap texts; // text values: the text of the hashes in frequentLongs (and some more)
 
   /** {@code text}: values are strings keyed by hash (else the key is the value itself). */
   public ValueCountsState(boolean text) {
+    this(text, NO_LISTENER);
+  }
+
+  /**
+   * {@code onOverflow} is shown every exact count once, when the exact counts give way to
+   * sketches: an owner that derives other statistics from the exact counts (quantiles, text
+   * shape) catches up there and feeds values itself from then on.
+   */
+  ValueCountsState(boolean text, LongCountMap.Visitor onOverflow) {
     this.text = text;
+    this.onOverflow = onOverflow;
     this.exact = new LongCountMap(EXACT_LIMIT, text ? TEXT_LIMIT : 0);
+  }
+
+  /** Goes straight to the sketches (another part of the same column already overflowed). */
+  void sketchFromNowOn() {
+    if (exact != null) {
+      overflow();
+    }
   }
 
   public boolean exact() {
     return exact != null;
+  }
+
+  /**
+   * Adds the non-text values {@code keys[from, to)}. While exact, stops right after a value that
+   * overflows the exact counts and returns its index + 1 (the caller goes on with the rest);
+   * returns {@code to} when all were added.
+   */
+  int addLongs(long[] keys, int from, int to) {
+    if (exact != null) {
+      int done = exact.addAll(keys, from, to);
+      if (exact.full()) {
+        overflow();
+      }
+      return done;
+    }
+    for (int i = from; i < to; i++) {
+      hll.update(keys[i]);
+      frequentLongs.update(keys[i]);
+    }
+    return to;
+  }
+
+  /** Visits every exact count (value key, count, text); nothing once past the exact limit. */
+  void forEachExact(LongCountMap.Visitor v) {
+    if (exact != null) {
+      exact.forEach(v);
+    }
   }
 
   /** Adds a non-text value (an integer, date, unscaled decimal, double bits, 0/1). */
@@ -65,25 +113,46 @@ public final class ValueCountsState {
       }
     } else {
       hll.update(hash);
-      frequentTexts.update(new String(b, s, e - s, StandardCharsets.UTF_8)); // only past the exact limit
+      frequentLongs.update(hash);
+      keepText(hash, b, s, e);
+    }
+  }
+
+  /**
+   * Past the exact limit text values are counted by hash. {@link #top} lists only values the
+   * frequent-items sketch can tell are frequent, whose count exceeds its error: once the sketch
+   * has an error (at least 1), only a hash counted at least twice since it last entered the
+   * sketch can get there, so only such a hash needs its text kept, and a mostly unique column
+   * keeps almost none (a value counted once in each of several merged parts stays within the
+   * summed error). The texts of hashes the sketch dropped are let go now and then.
+   */
+  private void keepText(long hash, byte[] b, int s, int e) {
+    if (frequentLongs.getLowerBound(hash) < 2 && frequentLongs.getMaximumError() > 0) {
+      return;
+    }
+    texts.add(hash, 0, b, s, e); // copies the text only when the hash is new
+    if (texts.size() > TEXTS_KEPT) {
+      texts = texts.retained(h -> frequentLongs.getEstimate(h) > 0);
     }
   }
 
   private void overflow() {
-    hll = new HllSketch(HLL_LG_K);
+    exact.forEach(onOverflow);
+    hll = new HllSketch(HLL_LG_K, TgtHllType.HLL_8);
+    frequentLongs = new LongsSketch(FREQUENT_MAP);
     if (text) {
-      frequentTexts = new ItemsSketch<>(FREQUENT_MAP);
-    } else {
-      frequentLongs = new LongsSketch(FREQUENT_MAP);
+      texts = new LongCountMap(Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
     exact.forEach((key, count, b, s, e) -> {
       hll.update(key);
+      frequentLongs.update(key, count);
       if (text) {
-        frequentTexts.update(new String(b, s, e - s, StandardCharsets.UTF_8), count);
-      } else {
-        frequentLongs.update(key, count);
+        keepText(key, b, s, e);
       }
     });
+    if (text) {
+      texts = texts.retained(h -> frequentLongs.getEstimate(h) > 0);
+    }
     exact = null;
   }
 
@@ -106,11 +175,11 @@ public final class ValueCountsState {
     Union u = new Union(HLL_LG_K);
     u.update(hll);
     u.update(o.hll);
-    hll = u.getResult();
+    hll = u.getResult(TgtHllType.HLL_8);
+    frequentLongs.merge(o.frequentLongs);
     if (text) {
-      frequentTexts.merge(o.frequentTexts);
-    } else {
-      frequentLongs.merge(o.frequentLongs);
+      o.texts.forEach((key, count, b, s, e) -> keepText(key, b, s, e));
+      texts = texts.retained(h -> frequentLongs.getEstimate(h) > 0);
     }
   }
 
@@ -153,7 +222,9 @@ public final class ValueCountsState {
 
   /**
    * The {@code k} most frequent values, most frequent first, ties by value. Past the exact limit
-   * counts are sketch estimates (never below the true count by more than the sketch's error).
+   * only the values the frequent-items sketch can tell are frequent (no false positives: their
+   * count is above the sketch's error), with estimated counts and the bounds of the true count; a
+   * column of mostly unique values has none.
    */
   public List<ValueCount> top(int k, LongFunction<String> render) {
     List<ValueCount> all = new ArrayList<>();
@@ -171,11 +242,11 @@ public final class ValueCountsState {
       exact.forEach((key, count, b, s, e) -> all.add(new ValueCount(new String(b, s, e - s, StandardCharsets.UTF_8),
           count)));
     } else if (text) {
-      for (ItemsSketch.Row<String> r : frequentTexts.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES)) {
-        all.add(new ValueCount(r.getItem(), r.getEstimate(), r.getLowerBound(), r.getUpperBound()));
+      for (LongsSketch.Row r : frequentLongs.getFrequentItems(ErrorType.NO_FALSE_POSITIVES)) {
+        all.add(new ValueCount(texts.text(r.getItem()), r.getEstimate(), r.getLowerBound(), r.getUpperBound()));
       }
     } else {
-      for (LongsSketch.Row r : frequentLongs.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES)) {
+      for (LongsSketch.Row r : frequentLongs.getFrequentItems(ErrorType.NO_FALSE_POSITIVES)) {
         all.add(new ValueCount(render.apply(r.getItem()), r.getEstimate(), r.getLowerBound(), r.getUpperBound()));
       }
     }
