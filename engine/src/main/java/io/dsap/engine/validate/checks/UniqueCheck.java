@@ -30,6 +30,9 @@ public final class UniqueCheck extends AbstractCheck {
   private final Map<String, Long> seenText = new HashMap<>();
   private final long budget = HeapBudget.bytes();
   private final String suggestion;
+  private long[] firstLines = new long[64]; // per repeat scan() found in the batch: the line its value was first on
+  private int repeats;
+  private int reported;
   private boolean gaveUp;
   private long gaveUpLine;
   private long textBytes;
@@ -45,7 +48,9 @@ public final class UniqueCheck extends AbstractCheck {
   }
 
   @Override
-  public void check(Rows rows, IssueSink out) {
+  protected void scan(Rows rows) {
+    repeats = 0;
+    reported = 0;
     if (gaveUp) {
       return;
     }
@@ -69,15 +74,25 @@ public final class UniqueCheck extends AbstractCheck {
         textBytes += prev == null ? TEXT_ENTRY + 2L * text.length() : 0;
       }
       if (first != 0) {
-        String value = rows.text(r, c);
-        fail(rows, r, value, "a value not seen before", column + " " + value + " appears again"
-            + (first > 0 ? " (first on line " + first + ")" : ""), suggestion, out);
+        if (repeats == firstLines.length) {
+          firstLines = java.util.Arrays.copyOf(firstLines, 2 * repeats);
+        }
+        firstLines[repeats++] = first;
+        failedAt(r);
       }
       if (seenKeys.size() + seenText.size() >= MAX_VALUES) {
         stop(rows.line(r));
         return;
       }
     }
+  }
+
+  @Override
+  protected void report(Rows rows, int r, IssueSink out) {
+    long first = firstLines[reported++];
+    String value = rows.text(r, c);
+    fail(rows, r, value, "a value not seen before", column + " " + value + " appears again"
+        + (first > 0 ? " (first on line " + first + ")" : ""), suggestion, out);
   }
 
   private void stop(long line) {
