@@ -15,7 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -234,7 +234,9 @@ final class ValidateCommand implements Callable<Integer> {
         String message = rs.getString(8);
         String suggestion = rs.getString(9);
         r.count(severity);
-        r.example(check, column, line, value, message);
+        if (format == Format.junit) {
+          r.example(check, column, line, message);
+        }
         if (json != null) {
           json.writeStartObject();
           json.writeStringField("file", file);
@@ -286,11 +288,15 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
+  /** A check on a column, or (column null) on the whole file. */
+  record CheckKey(String check, String column) {}
+
   /** What one file gave. */
   static final class FileResult {
     final String file;
     final List<CheckRow> checks = new ArrayList<>();
-    final Map<String, List<String>> examples = new LinkedHashMap<>();
+    /** The first {@link #EXAMPLES} failures per check and column, and per check (column null) over all columns. */
+    private final Map<CheckKey, List<String>> examples = new HashMap<>();
     long errors;
     long warnings;
 
@@ -306,15 +312,26 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
 
-    void example(String check, String column, Long line, String value, String message) {
-      String text = (line == null ? "" : "line " + line + ": ") + message;
+    void example(String check, String column, Long line, String message) {
       // the summary names some checks per column (not_null(email)) and some per file (parse)
-      for (String key : column == null ? List.of(check) : List.of(check + "(" + column + ")", check)) {
-        List<String> list = examples.computeIfAbsent(key, k -> new ArrayList<>());
-        if (list.size() < EXAMPLES) {
-          list.add(text);
-        }
+      List<String> all = examples.computeIfAbsent(new CheckKey(check, null), k -> new ArrayList<>(EXAMPLES));
+      List<String> own = column == null ? null
+          : examples.computeIfAbsent(new CheckKey(check, column), k -> new ArrayList<>(EXAMPLES));
+      if (all.size() >= EXAMPLES && (own == null || own.size() >= EXAMPLES)) {
+        return; // the usual case with many failures: no text built
       }
+      String text = (line == null ? "" : "line " + line + ": ") + message;
+      if (all.size() < EXAMPLES) {
+        all.add(text);
+      }
+      if (own != null && own.size() < EXAMPLES) {
+        own.add(text);
+      }
+    }
+
+    /** The examples kept for a line of the summary. */
+    List<String> examples(CheckRow c) {
+      return examples.getOrDefault(new CheckKey(c.check(), c.column()), List.of());
     }
 
     /** Rows the checks saw: the most any check counted (parse errors and rows that were read). */
@@ -428,7 +445,7 @@ final class ValidateCommand implements Callable<Integer> {
         x.writeAttribute("name", c.key());
         String counts = c.failed() + " of " + c.checked() + " failed (" + c.failedPct() + "%), severity "
             + c.severity() + ", status " + c.status();
-        List<String> examples = r.examples.getOrDefault(c.key(), List.of());
+        List<String> examples = r.examples(c);
         if (fails(c, failOn)) {
           x.writeStartElement("failure");
           x.writeAttribute("type", c.severity());

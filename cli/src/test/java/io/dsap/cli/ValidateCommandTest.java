@@ -234,4 +234,77 @@ class ValidateCommandTest {
     Cli.Result unknownSchema = here("clean.csv", "--schema", "nosuch");
     assertEquals(2, unknownSchema.exitCode(), unknownSchema::toString);
   }
+
+  /**
+   * A generated dirty file (every check of the benchmark's schema failing somewhere, ids repeated): every
+   * output format has every issue validate() returns through JDBC, and the same counts as
+   * validation_summary() (which reuses the finished run).
+   */
+  @Test
+  void everyFormatHasEveryIssueOfADirtyFile() throws Exception {
+    StringBuilder s = new StringBuilder("order_id,customer_email,order_date,status,quantity,unit_price\n");
+    String[] status = {"paid", "shipped", "in_transit", "pending"};
+    for (int i = 1; i <= 5000; i++) {
+      s.append(i % 97 == 0 ? i - 3 : i).append(',')
+          .append(i % 31 == 0 ? "" : i % 43 == 0 ? "bad.email@" : "u" + i + "@example.com").append(',')
+          .append(i % 53 == 0 ? "2024-13-01" : "2024-05-" + (10 + i % 18)).append(',')
+          .append(status[i % 59 == 0 ? 2 : i % 2]).append(',')
+          .append(i % 37 == 0 ? -1 : 1 + i % 9).append(',')
+          .append(i % 41 == 0 ? "20000.00" : "12.50").append('\n');
+    }
+    Files.writeString(root.resolve("dirty.csv"), s);
+    String schema = "{\"columns\": [{\"name\": \"order_id\", \"unique\": true}, {\"name\": \"customer_email\","
+        + " \"nullable\": false, \"semantic\": \"email\"}, {\"name\": \"order_date\", \"type\": \"DATE\","
+        + " \"format\": \"yyyy-MM-dd\"}, {\"name\": \"status\", \"allowed_values\": [\"pending\", \"paid\","
+        + " \"shipped\"]}, {\"name\": \"unit_price\", \"min\": 0, \"max\": 10000}], \"unexpected_columns\": \"ignore\","
+        + " \"column_order\": \"ignore\", \"duplicate_rows\": \"ignore\"}";
+    Files.writeString(root.resolve("dirty.schema.json"), schema);
+    long expected;
+    List<String> checks = new ArrayList<>();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:dsap:" + root);
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT check_name FROM validate('dirty.csv', 'dirty.schema.json',"
+            + " 'quantity > 0')")) {
+      while (rs.next()) {
+        checks.add(rs.getString(1));
+      }
+      expected = checks.size();
+    }
+    assertEquals(java.util.Set.of("not_null", "parse", "range", "rule:quantity > 0", "semantic", "allowed_values",
+        "unique"), new java.util.HashSet<>(checks));
+    String summary = "dirty.csv: " + expected + " errors, 0 warnings in 5000 rows";
+
+    Cli.Result json = here("dirty.csv", "--schema", "dirty.schema.json", "--rules", "quantity > 0", "--format", "json");
+    assertEquals(1, json.exitCode(), json::toString);
+    assertEquals(summary, json.err().strip());
+    ObjectMapper m = new ObjectMapper();
+    List<String> lines = json.out().lines().toList();
+    assertEquals(expected, lines.size());
+    List<String> jsonChecks = new ArrayList<>();
+    for (String line : lines) {
+      jsonChecks.add(m.readTree(line).get("check").asText());
+    }
+    assertEquals(checks, jsonChecks);
+
+    Cli.Result table = here("dirty.csv", "--schema", "dirty.schema.json", "--rules", "quantity > 0");
+    assertEquals(1, table.exitCode(), table::toString);
+    assertEquals(summary, table.err().strip());
+    List<String> rows = table.out().lines().toList();
+    assertEquals("(" + expected + " issues)", rows.get(rows.size() - 1));
+    assertEquals(expected + 3, rows.size());
+
+    Cli.Result junit = here("dirty.csv", "--schema", "dirty.schema.json", "--rules", "quantity > 0", "--format", "junit");
+    assertEquals(1, junit.exitCode(), junit::toString);
+    assertEquals(summary, junit.err().strip());
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(junit.out().getBytes(StandardCharsets.UTF_8)));
+    NodeList failures = doc.getElementsByTagName("failure");
+    long failed = 0;
+    for (int i = 0; i < failures.getLength(); i++) {
+      String message = ((Element) failures.item(i)).getAttribute("message");
+      failed += Long.parseLong(message.substring(0, message.indexOf(' ')));
+      assertTrue(failures.item(i).getTextContent().startsWith("line "), failures.item(i).getTextContent());
+    }
+    assertEquals(expected, failed);
+  }
 }

@@ -39,6 +39,15 @@ public interface Check {
     return null;
   }
 
+  /**
+   * Whether the check's results follow from the file's rows alone, not from the clock, other files
+   * or plugin code: then a finished run's summary may be reused while the file is unchanged
+   * ({@link SummaryCache}).
+   */
+  default boolean dependsOnFileOnly() {
+    return true;
+  }
+
   /** Adds the counts of a copy made by {@link #forSplit()}; copies are absorbed in file order. */
   default void absorb(Check part) {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " does not check splits");

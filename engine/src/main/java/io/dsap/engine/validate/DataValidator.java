@@ -5,6 +5,7 @@ import io.dsap.engine.format.FormatRegistry;
 import io.dsap.engine.registry.SchemaRegistry;
 import io.dsap.engine.schema.SchemaDocument;
 import io.dsap.engine.schema.SchemaGenerator;
+import io.dsap.engine.schema.TableRule;
 import io.dsap.engine.source.DataRoot;
 import io.dsap.engine.validate.rules.InlineRules;
 import java.nio.file.Path;
@@ -59,6 +60,22 @@ public final class DataValidator {
   public ValidationResult validate(String path, String schema, String rules) {
     SchemaDocument doc = validator.schemas().resolve(schema);
     return new ValidationResult(validator.start(path, doc, InlineRules.parse(rules)));
+  }
+
+  /**
+   * The per-check results of {@link #validate(String, String, String)}; reads the file only when no
+   * validation with the same arguments ran to the end on the unchanged file ({@link SummaryCache}).
+   */
+  public List<CheckResult> summary(String path, String schema, String rules) {
+    SchemaDocument doc = validator.schemas().resolve(schema);
+    List<TableRule> inline = InlineRules.parse(rules);
+    List<CheckResult> cached = validator.cachedSummary(path, doc, inline);
+    if (cached != null) {
+      return cached;
+    }
+    try (ValidationResult r = new ValidationResult(validator.start(path, doc, inline))) {
+      return r.summary();
+    }
   }
 
   /** Against a schema document. */

@@ -26,8 +26,11 @@ import java.util.function.Function;
  * that need them (outliers) and for the built-in checks. Not thread-safe; close it when done.
  */
 public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
-  private static final Comparator<Issue> BY_ROW = Comparator.comparing(Issue::rowNumber,
-      Comparator.nullsFirst(Comparator.naturalOrder()));
+  private static final Comparator<Issue> BY_ROW = (a, b) -> {
+    Long x = a.rowNumber();
+    Long y = b.rowNumber();
+    return x == null ? (y == null ? 0 : -1) : y == null ? 1 : Long.compare(x, y); // file-level issues first
+  };
 
   private enum State { NEW, DATA, DONE }
 
@@ -47,15 +50,19 @@ public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
   private long nextRow = 1;
   private long records;
   private FileProfile profile;
+  private final String summaryKey;
 
   /**
    * @param profileFirst whether to run the statistics pass even if no check needs it (the
    *     plan builds the built-in checks from it)
    * @param plan the checks, given the statistics (null when no first pass ran)
    * @param parse the check that reports rejects (its share of good values may read the profile)
+   * @param summaryKey what decides the results ({@link SummaryCache}), or null to cache nothing
    */
-  ValidationRun(TableSource source, boolean profileFirst, Function<FileProfile, List<Check>> plan, ParseCheck parse) {
+  ValidationRun(TableSource source, boolean profileFirst, Function<FileProfile, List<Check>> plan, ParseCheck parse,
+      String summaryKey) {
     this.source = source;
+    this.summaryKey = summaryKey;
     this.profileFirst = profileFirst;
     this.plan = plan;
     this.parse = parse;
@@ -93,9 +100,25 @@ public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
     while (hasNext()) {
       ready.clear();
     }
+    return results();
+  }
+
+  private List<CheckResult> results() {
     List<CheckResult> out = new ArrayList<>(parse.results());
     checks.forEach(c -> out.addAll(c.results()));
     return out;
+  }
+
+  /** Every row was read: the checks finish, and the summary is kept when the file alone decides it. */
+  private void finishChecks() {
+    parse.countRecords(records);
+    for (Check c : checks) {
+      c.finish(ready::add);
+    }
+    close();
+    if (checks.stream().allMatch(Check::dependsOnFileOnly)) {
+      SummaryCache.put(summaryKey, results());
+    }
   }
 
   private void advance() {
@@ -175,11 +198,7 @@ public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
     rejects.clear();
     ready.addAll(found);
     if (batch == null) {
-      parse.countRecords(records);
-      for (Check c : checks) {
-        c.finish(ready::add);
-      }
-      close();
+      finishChecks();
     }
   }
 
@@ -200,11 +219,7 @@ public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
       pending.add(ScanThreads.submit(() -> SplitChecks.run(s, first, parse, all, rows.columns())));
     }
     if (pending.isEmpty()) {
-      parse.countRecords(records);
-      for (Check c : checks) {
-        c.finish(ready::add);
-      }
-      close();
+      finishChecks();
       return;
     }
     SplitChecks done = await(pending.poll());

@@ -6,6 +6,7 @@ import io.dsap.engine.schema.ColumnSchema;
 import io.dsap.engine.schema.DeclaredType;
 import io.dsap.engine.schema.SchemaDocument;
 import io.dsap.engine.schema.TableRule;
+import io.dsap.engine.source.Fingerprint;
 import io.dsap.engine.types.ColumnSpec;
 import io.dsap.engine.types.ColumnType;
 import io.dsap.engine.types.TemporalFormat;
@@ -40,14 +41,8 @@ public final class Validator {
    * checks); {@code inlineRules} are added to the schema's rules (or run alone).
    */
   public ValidationRun start(String path, SchemaDocument schema, List<TableRule> inlineRules) {
-    TableSource detected = files.open(path, FormatOptions.NONE);
-    TableSource source = detected;
-    if (schema != null) {
-      String types = typeOverrides(schema, detected.columns());
-      if (!types.isEmpty() && files.acceptsOption(path, "types")) {
-        source = files.open(path, FormatOptions.of(Map.of("types", types)));
-      }
-    }
+    TableSource source = source(path, schema);
+    String key = key(path, source, schema, inlineRules);
     List<ColumnSpec> columns = source.columns();
     ParseCheck parse = new ParseCheck(columns);
     ValidationRun[] run = new ValidationRun[1];
@@ -55,7 +50,7 @@ public final class Validator {
     SchemaDocument doc = schema == null ? null : schema.withMoreRules(inlineRules);
     if (doc != null) {
       List<Check> checks = factory.checks(doc, true); // compile now: a bad rule fails before any row is read
-      run[0] = new ValidationRun(source, false, p -> checks, parse);
+      run[0] = new ValidationRun(source, false, p -> checks, parse, key);
     } else {
       List<Check> ruleChecks = inlineRules.isEmpty() ? List.of()
           : factory.checks(SchemaDocument.ofColumns(List.of()).withMoreRules(inlineRules), false).stream()
@@ -64,9 +59,35 @@ public final class Validator {
         List<Check> all = new ArrayList<>(BuiltInChecks.from(p));
         all.addAll(all.size() - 1, ruleChecks); // rules before the duplicate-row check
         return all;
-      }, parse);
+      }, parse, key);
     }
     return run[0];
+  }
+
+  /**
+   * The summary of a finished run that {@link #start} with these arguments would repeat (same file
+   * content, detection, schema and rules), or null when none is cached.
+   */
+  public List<CheckResult> cachedSummary(String path, SchemaDocument schema, List<TableRule> inlineRules) {
+    return SummaryCache.get(key(path, source(path, schema), schema, inlineRules));
+  }
+
+  /** The file read with the schema's types, so values that do not cast become parse rejects. */
+  private TableSource source(String path, SchemaDocument schema) {
+    TableSource detected = files.open(path, FormatOptions.NONE);
+    if (schema != null) {
+      String types = typeOverrides(schema, detected.columns());
+      if (!types.isEmpty() && files.acceptsOption(path, "types")) {
+        return files.open(path, FormatOptions.of(Map.of("types", types)));
+      }
+    }
+    return detected;
+  }
+
+  /** What decides a run's results besides the clock and other files (see {@link SummaryCache}). */
+  private String key(String path, TableSource source, SchemaDocument schema, List<TableRule> inlineRules) {
+    return Fingerprint.of(files.resolve(path)) + "|" + source.format() + source.describe() + "|" + source.columns()
+        + "|" + schema + "|" + inlineRules;
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.dsap.udfs.validate;
 
 import io.dsap.engine.validate.CheckResult;
-import io.dsap.engine.validate.ValidationResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.DataContext;
@@ -55,10 +54,9 @@ public final class ValidationSummaryFunction {
     @Override
     public Enumerable<Object[]> scan(DataContext root) {
       List<Object[]> rows = new ArrayList<>();
-      try (ValidationResult r = SqlContext.validator(root).validate(path, schema, rules)) {
-        for (CheckResult c : r.summary()) {
-          rows.add(c.toRow());
-        }
+      // after validate() of the same unchanged file (dsap validate does both) the file is not read again
+      for (CheckResult c : SqlContext.validator(root).summary(path, schema, rules)) {
+        rows.add(c.toRow());
       }
       return Linq4j.asEnumerable(rows);
     }

@@ -54,7 +54,7 @@ public final class AllowedValuesCheck extends AbstractCheck {
   }
 
   @Override
-  public void check(Rows rows, IssueSink out) {
+  protected void scan(Rows rows) {
     ColumnVector v = rows.column(c);
     StringVector bytes = allowedText != null && v instanceof StringVector s ? s : null;
     for (int r = 0; r < rows.size(); r++) {
@@ -65,14 +65,19 @@ public final class AllowedValuesCheck extends AbstractCheck {
       if (bytes != null && allowedText.contains(bytes.data(), bytes.start(r), bytes.end(r))) {
         continue;
       }
-      String text = rows.text(r, c);
-      if (!keys.contains(key(text))) {
-        String near = nearest(text);
-        fail(rows, r, text, expected, column + " '" + text + "' is not an allowed value",
-            (near != null ? "Did you mean '" + near + "'? " : "") + "Correct the value on line " + rows.line(r)
-                + ", or add '" + text + "' to allowed_values.", out);
+      if (!keys.contains(key(rows.text(r, c)))) {
+        failedAt(r);
       }
     }
+  }
+
+  @Override
+  protected void report(Rows rows, int r, IssueSink out) {
+    String text = rows.text(r, c);
+    String near = nearest(text);
+    fail(rows, r, text, expected, column + " '" + text + "' is not an allowed value",
+        (near != null ? "Did you mean '" + near + "'? " : "") + "Correct the value on line " + rows.line(r)
+            + ", or add '" + text + "' to allowed_values.", out);
   }
 
   /** An allowed value that differs only in case, spaces or by up to 2 edits. */

@@ -20,6 +20,11 @@ public final class CustomRuleCheck extends AbstractCheck {
   }
 
   @Override
+  public boolean dependsOnFileOnly() {
+    return false; // a plugin's test may read anything
+  }
+
+  @Override
   public void check(Rows rows, IssueSink out) {
     for (int r = 0; r < rows.size(); r++) {
       if (rows.isNull(r, c)) {

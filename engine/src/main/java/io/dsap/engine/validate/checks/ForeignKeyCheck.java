@@ -39,6 +39,11 @@ public final class ForeignKeyCheck extends AbstractCheck {
   }
 
   @Override
+  public boolean dependsOnFileOnly() {
+    return false; // the referenced file may change on its own
+  }
+
+  @Override
   public void check(Rows rows, IssueSink out) {
     if (values == null) {
       return;

@@ -48,6 +48,20 @@ final class LongLineMap {
     return 0;
   }
 
+  /** The line {@code key} was first seen on (-1 unknown), or 0 if it was not seen. */
+  int get(long key) {
+    long[] t = table;
+    int mask = slots - 1;
+    int i = slot(key) & mask;
+    while (t[2 * i + 1] != 0) {
+      if (t[2 * i] == key) {
+        return (int) t[2 * i + 1];
+      }
+      i = (i + 1) & mask;
+    }
+    return 0;
+  }
+
   boolean contains(long key) {
     long[] t = table;
     int mask = slots - 1;

@@ -1,5 +1,6 @@
 package io.dsap.engine.validate.checks;
 
+import io.dsap.engine.batch.ColumnVector;
 import io.dsap.engine.schema.Severity;
 import io.dsap.engine.validate.AbstractCheck;
 import io.dsap.engine.validate.Check;
@@ -27,13 +28,20 @@ public final class NotNullCheck extends AbstractCheck {
   }
 
   @Override
-  public void check(Rows rows, IssueSink out) {
-    for (int r = 0; r < rows.size(); r++) {
-      checked++;
-      if (rows.isNull(r, c)) {
-        fail(rows, r, null, "a value", column + " is empty on line " + rows.line(r) + "; " + why,
-            "Fill in " + column + " on line " + rows.line(r) + ", or allow empty values (nullable: true).", out);
+  protected void scan(Rows rows) {
+    ColumnVector v = rows.column(c);
+    int n = rows.size();
+    checked += n;
+    for (int r = 0; r < n; r++) {
+      if (v.isNull(r)) {
+        failedAt(r);
       }
     }
+  }
+
+  @Override
+  protected void report(Rows rows, int r, IssueSink out) {
+    fail(rows, r, null, "a value", column + " is empty on line " + rows.line(r) + "; " + why,
+        "Fill in " + column + " on line " + rows.line(r) + ", or allow empty values (nullable: true).", out);
   }
 }

@@ -56,7 +56,7 @@ public final class PatternCheck extends AbstractCheck {
   }
 
   @Override
-  public void check(Rows rows, IssueSink out) {
+  protected void scan(Rows rows) {
     ColumnVector v = rows.column(c);
     StringVector text = v instanceof StringVector s ? s : null;
     for (int r = 0; r < rows.size(); r++) {
@@ -67,7 +67,7 @@ public final class PatternCheck extends AbstractCheck {
       boolean ok = text != null ? matches(text.data(), text.start(r), text.end(r))
           : pattern.matcher(rows.text(r, c)).matches();
       if (!ok) {
-        report(rows, r, out);
+        failedAt(r);
       }
     }
   }
@@ -83,7 +83,8 @@ public final class PatternCheck extends AbstractCheck {
     return matcher.reset(new String(b, start, end - start, StandardCharsets.UTF_8)).matches();
   }
 
-  private void report(Rows rows, int r, IssueSink out) {
+  @Override
+  protected void report(Rows rows, int r, IssueSink out) {
     String text = rows.text(r, c);
     String what = semantic == null ? "does not match the pattern" : "is not " + semantic.description();
     String detail = semantic == SemanticType.EMAIL ? EmailAdvice.problem(text) : null;

@@ -46,9 +46,9 @@ public final class RangeCheck extends AbstractCheck {
   }
 
   @Override
-  public void check(Rows rows, IssueSink out) {
+  protected void scan(Rows rows) {
     if (rows.column(c) instanceof LongVector longs && longBounds(longs.scale())) {
-      checkLongs(rows, longs, out);
+      scanLongs(rows, longs);
       return;
     }
     boolean numeric = spec.type() != io.dsap.engine.types.ColumnType.VARCHAR;
@@ -73,7 +73,7 @@ public final class RangeCheck extends AbstractCheck {
         above = maxText != null && s.compareTo(maxText) > 0 ? 1 : 0;
       }
       if (below + above > 0) {
-        report(rows, r, below > 0, out);
+        failedAt(r);
       }
     }
   }
@@ -83,7 +83,7 @@ public final class RangeCheck extends AbstractCheck {
    * to the vector's scale, as longs. For a whole x, x < min exactly when x < ceil(min), and
    * x > max when x > floor(max).
    */
-  private void checkLongs(Rows rows, LongVector v, IssueSink out) {
+  private void scanLongs(Rows rows, LongVector v) {
     long[] x = v.values();
     long lo = low;
     long hi = high;
@@ -93,7 +93,7 @@ public final class RangeCheck extends AbstractCheck {
       }
       checked++;
       if (x[r] < lo || x[r] > hi) {
-        report(rows, r, x[r] < lo, out);
+        failedAt(r);
       }
     }
   }
@@ -117,11 +117,25 @@ public final class RangeCheck extends AbstractCheck {
     return b.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0 && b.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
   }
 
-  private void report(Rows rows, int r, boolean below, IssueSink out) {
+  @Override
+  protected void report(Rows rows, int r, IssueSink out) {
+    boolean below = below(rows, r);
     String text = rows.text(r, c);
     String msg = column + " " + text + " is " + (below ? "below the minimum " + minText
         : "above the maximum " + maxText);
     fail(rows, r, text, expected, msg, "Correct the value on line " + rows.line(r) + ", or widen the range ("
         + (below ? "min" : "max") + ": in the schema) if " + text + " is legitimate.", out);
+  }
+
+  /** Whether failing row {@code r} is below the range (else above), as {@link #scan} compared it. */
+  private boolean below(Rows rows, int r) {
+    if (rows.column(c) instanceof LongVector longs && longBounds(longs.scale())) {
+      return longs.values()[r] < low;
+    }
+    Object v = rows.value(r, c);
+    if (spec.type() != io.dsap.engine.types.ColumnType.VARCHAR) {
+      return min != null && Values.comparable(spec.type(), v).compareTo(min) < 0;
+    }
+    return minText != null && v.toString().compareTo(minText) < 0;
   }
 }

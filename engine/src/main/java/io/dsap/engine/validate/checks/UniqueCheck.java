@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * {@code unique}: no non-null value may appear twice. Exact: every distinct value is kept.
- * Numbers and dates cost 21 to 43 bytes each ({@link LongLineMap}); text keeps the strings
+ * Numbers and dates cost 4 bytes each while they are dense (ids, dates: {@link DenseLineMap}), else 21 to 43
+ * bytes each ({@link LongLineMap}); text keeps the strings
  * (about {@link #TEXT_ENTRY} bytes plus the text each). Past {@link #MAX_VALUES} distinct values,
  * or when they would outgrow the check's share of the heap ({@link HeapBudget}), the check stops
  * and says so, rather than exhaust memory.
@@ -25,9 +26,13 @@ public final class UniqueCheck extends AbstractCheck {
   private final int c;
   private final ColumnSpec spec;
   private final boolean longKeys;
-  private final LongLineMap seenKeys = new LongLineMap();
+  private final DenseLineMap seenKeys = new DenseLineMap();
   private final Map<String, Long> seenText = new HashMap<>();
   private final long budget = HeapBudget.bytes();
+  private final String suggestion;
+  private long[] firstLines = new long[64]; // per repeat scan() found in the batch: the line its value was first on
+  private int repeats;
+  private int reported;
   private boolean gaveUp;
   private long gaveUpLine;
   private long textBytes;
@@ -38,10 +43,14 @@ public final class UniqueCheck extends AbstractCheck {
     this.spec = spec;
     this.longKeys = ValueKeys.hasLongKey(spec.type())
         && !(spec.type() == ColumnType.DECIMAL && spec.precision() > ColumnSpec.LONG_DECIMAL_PRECISION);
+    this.suggestion = "Remove or correct the repeated row, or drop unique: true for " + column
+        + " if repeats are allowed.";
   }
 
   @Override
-  public void check(Rows rows, IssueSink out) {
+  protected void scan(Rows rows) {
+    repeats = 0;
+    reported = 0;
     if (gaveUp) {
       return;
     }
@@ -65,16 +74,25 @@ public final class UniqueCheck extends AbstractCheck {
         textBytes += prev == null ? TEXT_ENTRY + 2L * text.length() : 0;
       }
       if (first != 0) {
-        String value = rows.text(r, c);
-        fail(rows, r, value, "a value not seen before", column + " " + value + " appears again"
-            + (first > 0 ? " (first on line " + first + ")" : ""),
-            "Remove or correct the repeated row, or drop unique: true for " + column + " if repeats are allowed.", out);
+        if (repeats == firstLines.length) {
+          firstLines = java.util.Arrays.copyOf(firstLines, 2 * repeats);
+        }
+        firstLines[repeats++] = first;
+        failedAt(r);
       }
       if (seenKeys.size() + seenText.size() >= MAX_VALUES) {
         stop(rows.line(r));
         return;
       }
     }
+  }
+
+  @Override
+  protected void report(Rows rows, int r, IssueSink out) {
+    long first = firstLines[reported++];
+    String value = rows.text(r, c);
+    fail(rows, r, value, "a value not seen before", column + " " + value + " appears again"
+        + (first > 0 ? " (first on line " + first + ")" : ""), suggestion, out);
   }
 
   private void stop(long line) {
