@@ -33,46 +33,34 @@ final class LongLineMap {
     if (size >= slots - (slots >>> 2)) {
       grow();
     }
-    long[] t = table;
-    int mask = slots - 1;
-    int i = slot(key) & mask;
-    while (t[2 * i + 1] != 0) {
-      if (t[2 * i] == key) {
-        return (int) t[2 * i + 1];
-      }
-      i = (i + 1) & mask;
+    int i = find(key);
+    if (table[2 * i + 1] != 0) {
+      return (int) table[2 * i + 1];
     }
-    t[2 * i] = key;
-    t[2 * i + 1] = line > Integer.MAX_VALUE || line < 1 ? -1 : line;
+    table[2 * i] = key;
+    table[2 * i + 1] = line > Integer.MAX_VALUE || line < 1 ? -1 : line;
     size++;
     return 0;
   }
 
   /** The line {@code key} was first seen on (-1 unknown), or 0 if it was not seen. */
   int get(long key) {
-    long[] t = table;
-    int mask = slots - 1;
-    int i = slot(key) & mask;
-    while (t[2 * i + 1] != 0) {
-      if (t[2 * i] == key) {
-        return (int) t[2 * i + 1];
-      }
-      i = (i + 1) & mask;
-    }
-    return 0;
+    return (int) table[2 * find(key) + 1]; // an empty slot holds line 0
   }
 
   boolean contains(long key) {
+    return get(key) != 0;
+  }
+
+  /** The slot holding {@code key}, or the empty slot where it would go (stored lines are never 0). */
+  private int find(long key) {
     long[] t = table;
     int mask = slots - 1;
     int i = slot(key) & mask;
-    while (t[2 * i + 1] != 0) {
-      if (t[2 * i] == key) {
-        return true;
-      }
+    while (t[2 * i + 1] != 0 && t[2 * i] != key) {
       i = (i + 1) & mask;
     }
-    return false;
+    return i;
   }
 
   private void grow() {
