@@ -256,10 +256,7 @@ public final class CsvReader implements BatchReader {
       int s = t.start(c);
       int e = t.end(c);
       if (t.needsUnescape(c)) {
-        if (unescaped.length < e - s) {
-          unescaped = new byte[Math.max(e - s, 2 * unescaped.length)];
-        }
-        b = unescaped;
+        b = scratch(e - s);
         e = t.unescapeTo(c, b);
         s = 0;
       }
@@ -297,6 +294,14 @@ public final class CsvReader implements BatchReader {
     return true;
   }
 
+  /** The scratch buffer for an unescaped field, grown to hold at least {@code n} bytes. */
+  private byte[] scratch(int n) {
+    if (unescaped.length < n) {
+      unescaped = new byte[Math.max(n, 2 * unescaped.length)];
+    }
+    return unescaped;
+  }
+
   /**
    * Reads the projected fields of a record of a file known to conform ({@link CleanFiles}): no
    * other field is looked at, no field count or UTF-8 check. A value that fails to parse all the
@@ -317,10 +322,7 @@ public final class CsvReader implements BatchReader {
       int s = t.start(c);
       int e = t.end(c);
       if (t.needsUnescape(c)) {
-        if (unescaped.length < e - s) {
-          unescaped = new byte[Math.max(e - s, 2 * unescaped.length)];
-        }
-        b = unescaped;
+        b = scratch(e - s);
         e = t.unescapeTo(c, b);
         s = 0;
       }
