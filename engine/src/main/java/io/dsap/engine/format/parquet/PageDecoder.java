@@ -16,11 +16,7 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ValuesType;
-import org.apache.parquet.column.page.DataPage;
-import org.apache.parquet.column.page.DataPageV1;
-import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.DictionaryPage;
-import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.values.ValuesReader;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -32,7 +28,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * dictionary-encoded text stays as ids into the chunk's {@link StringDictionary} (a
  * {@link StringVector} in dictionary mode), so no string is copied per row.
  *
- * <p>Pages come decompressed from parquet-hadoop's {@link PageReader} (v1 and v2). Value
+ * <p>Pages come decompressed from {@link ChunkPages}: read straight from the file, or from
+ * parquet-hadoop's page reader (v1 and v2). Value
  * encodings other than PLAIN and dictionary (DELTA_*, BYTE_STREAM_SPLIT, ...) are read with
  * parquet-column's values reader for that page; a chunk whose dictionary overflowed to PLAIN
  * mid-way is just a run of dictionary pages followed by PLAIN pages.
@@ -48,7 +45,8 @@ final class PageDecoder {
   private final ColumnDescriptor descriptor;
   private final ParquetLeaf leaf;
   private final ParquetLeaf.Pages kind;
-  private final PageReader pages;
+  private final ChunkPages pages;
+  private final ChunkPages.Page page = new ChunkPages.Page();
   private final int maxDefinition;
   private final HybridDecoder levelDecoder = new HybridDecoder();
   private final HybridDecoder idDecoder = new HybridDecoder();
@@ -70,6 +68,7 @@ final class PageDecoder {
   private int idPos;
   private byte[] plain; // PLAIN: the page, values from plainPos on
   private int plainPos;
+  private int plainEnd;
   private ValuesReader other; // OTHER
 
   /** Whether {@code leaf} of {@code descriptor} can be decoded page by page. */
@@ -87,7 +86,7 @@ final class PageDecoder {
     };
   }
 
-  PageDecoder(ColumnDescriptor descriptor, ParquetLeaf leaf, PageReader pages) {
+  PageDecoder(ColumnDescriptor descriptor, ParquetLeaf leaf, ChunkPages pages) {
     this.descriptor = descriptor;
     this.leaf = leaf;
     this.kind = leaf.pages();
@@ -226,7 +225,7 @@ final class PageDecoder {
             }
           }
         }
-        plainPos = pos;
+        plainPos = checkedPlainEnd(pos);
       }
       default -> {
         for (int i = 0; i < m; i++) {
@@ -274,7 +273,7 @@ final class PageDecoder {
             v.setNull(row + i);
           }
         }
-        plainPos = pos;
+        plainPos = checkedPlainEnd(pos);
       }
       default -> {
         for (int i = 0; i < m; i++) {
@@ -316,7 +315,7 @@ final class PageDecoder {
         for (int i = 0; i < m; i++) {
           if (all || lv[i] == max) {
             int len = (int) INT.get(b, pos);
-            if (len < 0 || pos + 4 + len > b.length) {
+            if (len < 0 || pos + 4 + len > plainEnd) {
               throw new IllegalStateException("a PLAIN string of " + len + " bytes runs past its page");
             }
             v.set(row + i, b, pos + 4, pos + 4 + len);
@@ -325,7 +324,7 @@ final class PageDecoder {
             v.setNull(row + i);
           }
         }
-        plainPos = pos;
+        plainPos = checkedPlainEnd(pos);
       }
       default -> {
         for (int i = 0; i < m; i++) {
@@ -342,54 +341,42 @@ final class PageDecoder {
   }
 
   private void nextPage() {
-    DataPage page = pages.readPage();
-    if (page == null) {
+    if (!pages.next(page)) {
       throw new IllegalStateException("the column chunk has fewer values than its row group has rows");
     }
-    int rows = page.getValueCount();
+    int rows = page.values;
     levelReader = null;
-    byte[] data;
-    int pos;
-    Encoding encoding;
+    byte[] data = page.data;
+    int pos = page.from;
+    int end = page.to;
+    allDefined = maxDefinition == 0;
     try {
-      if (page instanceof DataPageV1 v1) {
-        data = v1.getBytes().toByteArray();
-        pos = 0;
-        allDefined = maxDefinition == 0;
-        if (maxDefinition > 0) {
-          pos = v1Levels(v1.getDlEncoding(), data, rows);
-        }
-        encoding = v1.getValueEncoding();
-      } else {
-        DataPageV2 v2 = (DataPageV2) page;
-        allDefined = maxDefinition == 0;
-        if (maxDefinition > 0) {
-          byte[] dl = v2.getDefinitionLevels().toByteArray();
-          levelDecoder.init(dl, 0, dl.length, 1);
-          allDefined = levelDecoder.startsWithRun(maxDefinition, rows);
-        }
-        data = v2.getData().toByteArray();
-        pos = 0;
-        encoding = v2.getDataEncoding();
+      if (maxDefinition > 0 && !page.v2) {
+        pos = v1Levels(page.levelEncoding, data, pos, end, rows);
+      } else if (maxDefinition > 0) {
+        levelDecoder.init(page.levels, page.levelsFrom, page.levelsTo, 1);
+        allDefined = levelDecoder.startsWithRun(maxDefinition, rows);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    Encoding encoding = page.valueEncoding;
     if (encoding == Encoding.PLAIN_DICTIONARY || encoding == Encoding.RLE_DICTIONARY) {
       if (!hasDictionary) {
         throw new IllegalStateException("a dictionary-encoded page in a column chunk without a dictionary page");
       }
-      boolean empty = pos >= data.length; // a page of nulls may end before the ids' bit width
-      idDecoder.init(data, empty ? data.length : pos + 1, data.length, empty ? 0 : data[pos]);
+      boolean empty = pos >= end; // a page of nulls may end before the ids' bit width
+      idDecoder.init(data, empty ? end : pos + 1, end, empty ? 0 : data[pos]);
       mode = Mode.DICTIONARY;
     } else if (encoding == Encoding.PLAIN) {
       plain = data;
       plainPos = pos;
+      plainEnd = end;
       mode = Mode.PLAIN;
     } else {
       other = encoding.getValuesReader(descriptor, ValuesType.VALUES);
       try {
-        other.initFromPage(rows, ByteBufferInputStream.wrap(ByteBuffer.wrap(data, pos, data.length - pos)));
+        other.initFromPage(rows, ByteBufferInputStream.wrap(ByteBuffer.wrap(data, pos, end - pos).slice()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -399,23 +386,34 @@ final class PageDecoder {
     pageRow = 0;
   }
 
-  /** Starts the definition levels of a v1 page; returns where the values start. */
-  private int v1Levels(Encoding encoding, byte[] data, int rows) throws IOException {
+  /** {@code pos} after reading fixed-width PLAIN values, unless they ran past the page. */
+  private int checkedPlainEnd(int pos) {
+    if (pos > plainEnd) {
+      throw new IllegalStateException("PLAIN values run " + (pos - plainEnd) + " bytes past their page");
+    }
+    return pos;
+  }
+
+  /** Starts the definition levels of a v1 page in {@code data[pos, end)}; returns where the values start. */
+  private int v1Levels(Encoding encoding, byte[] data, int pos, int end, int rows) throws IOException {
     if (encoding == Encoding.RLE) {
-      int len = (int) INT.get(data, 0);
-      if (len < 0 || 4 + len > data.length) {
+      if (pos + 4 > end) {
+        throw new IllegalStateException("a data page of " + (end - pos) + " bytes has no room for its definition levels");
+      }
+      int len = (int) INT.get(data, pos);
+      if (len < 0 || pos + 4 + len > end) {
         throw new IllegalStateException("definition levels of " + len + " bytes run past their page");
       }
-      levelDecoder.init(data, 4, 4 + len, 1);
+      levelDecoder.init(data, pos + 4, pos + 4 + len, 1);
       allDefined = levelDecoder.startsWithRun(maxDefinition, rows);
-      return 4 + len;
+      return pos + 4 + len;
     }
     // BIT_PACKED (deprecated) and anything else: parquet-column's reader
     ValuesReader r = encoding.getValuesReader(descriptor, ValuesType.DEFINITION_LEVEL);
-    ByteBufferInputStream in = ByteBufferInputStream.wrap(ByteBuffer.wrap(data));
+    ByteBufferInputStream in = ByteBufferInputStream.wrap(ByteBuffer.wrap(data, pos, end - pos).slice());
     r.initFromPage(rows, in);
     levelReader = r;
     allDefined = false;
-    return (int) in.position();
+    return pos + (int) in.position();
   }
 }

@@ -11,6 +11,8 @@ import io.dsap.engine.rejects.RejectSink;
 import io.dsap.engine.types.ColumnSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
@@ -107,18 +109,26 @@ public final class ParquetTableSource implements TableSource {
       return TableSource.super.fold(projection, rejects, newState, add, merge);
     }
     List<Future<S>> parts = new ArrayList<>();
+    // buffers and batches are handed from one row group to the next: a running row group owns its set
+    Queue<Scratch> scratch = new ConcurrentLinkedQueue<>();
     try {
       for (int g = 0; g < groups; g++) {
         int group = g;
         parts.add(ScanThreads.submit(() -> {
           S state = newState.get();
+          Scratch mine = scratch.poll();
           try (RowGroupDecoder d = new RowGroupDecoder(file, displayName, footer, columns, projection, binaryAsString,
               ProgressListener.NONE, group, group + 1)) {
-            Batch b = d.newBatch(BATCH_SIZE);
+            if (mine == null) {
+              mine = new Scratch(new ChunkBuffers(), d.newBatch(BATCH_SIZE));
+            }
+            d.withBuffers(mine.buffers());
+            Batch b = mine.batch();
             while (d.fill(b)) {
               add.accept(state, b);
             }
           }
+          scratch.add(mine);
           return state;
         }));
       }
@@ -132,6 +142,9 @@ public final class ParquetTableSource implements TableSource {
       parts.forEach(f -> f.cancel(false));
     }
   }
+
+  /** What one running row group of a parallel fold uses and the next one reuses. */
+  private record Scratch(ChunkBuffers buffers, Batch batch) {}
 
   private <S> S await(Future<S> f) {
     try {

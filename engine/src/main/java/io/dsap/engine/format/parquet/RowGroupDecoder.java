@@ -8,8 +8,10 @@ import io.dsap.engine.error.Errors;
 import io.dsap.engine.format.ProgressListener;
 import io.dsap.engine.source.ReadMetrics;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
@@ -21,6 +23,7 @@ import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.MessageColumnIO;
@@ -36,7 +39,8 @@ import org.apache.parquet.schema.Type;
  * columns of the common types are decoded page by page ({@link PageDecoder}); other flat columns
  * go through parquet-column's {@link ColumnReader} straight into primitive vectors (no record
  * assembly); nested columns are assembled as records and rendered as JSON. Only the
- * projected column chunks are read from disk. With no column projected (count(*)), the row
+ * projected column chunks are read from disk: when every projected column is page-decoded, its
+ * chunks are read straight from the file ({@link DirectChunkPages}), else through parquet-hadoop. With no column projected (count(*)), the row
  * counts come from the footer and no data is read. Single-threaded; see
  * {@link PrefetchingBatchReader} for decoding ahead.
  */
@@ -65,6 +69,10 @@ final class RowGroupDecoder implements AutoCloseable {
   private ColumnReader[] flatReaders;
   private PageDecoder[] pageDecoders; // per flat column: null when it goes through its ColumnReader
   private boolean pageDecoding = pageDecodingEnabled();
+  private boolean directChunks = directChunksEnabled();
+  private ChunkBuffers buffers = new ChunkBuffers();
+  private FileChannel channel; // the file, when chunks are read without parquet-hadoop
+  private int directChunksRead;
   private int pageDecodedChunks;
   private RecordReader<Group> records;
   private boolean done;
@@ -135,9 +143,29 @@ final class RowGroupDecoder implements AutoCloseable {
     return !"false".equals(System.getProperty("dsap.parquet.pages"));
   }
 
+  /**
+   * Whether page-decoded chunks are read straight from the file ({@link DirectChunkPages}) rather
+   * than through parquet-hadoop's reader; {@code -Ddsap.parquet.direct=false} turns it off.
+   */
+  static boolean directChunksEnabled() {
+    return !"false".equals(System.getProperty("dsap.parquet.direct"));
+  }
+
   /** This decoder, reading every flat column through a {@link ColumnReader} (tests compare both paths). */
   RowGroupDecoder columnReadersOnly() {
     pageDecoding = false;
+    return this;
+  }
+
+  /** This decoder, reading page-decoded chunks through parquet-hadoop's page reader (tests compare both paths). */
+  RowGroupDecoder parquetHadoopPages() {
+    directChunks = false;
+    return this;
+  }
+
+  /** This decoder, reusing {@code b} (owned by this decoder until it is closed) for the chunks it reads. */
+  RowGroupDecoder withBuffers(ChunkBuffers b) {
+    buffers = b;
     return this;
   }
 
@@ -198,7 +226,7 @@ final class RowGroupDecoder implements AutoCloseable {
     batch.setRowCount(n);
     rowsLeftInGroup -= n;
     rowsRead += n;
-    progress.progress(reader == null ? 0 : Math.min(bytes.sum(), fileSize), rowsRead, fileSize);
+    progress.progress(reader == null && channel == null ? 0 : Math.min(bytes.sum(), fileSize), rowsRead, fileSize);
     return true;
   }
 
@@ -233,6 +261,10 @@ final class RowGroupDecoder implements AutoCloseable {
       return true; // counting: the footer knows
     }
     try {
+      if (readsDirectly(block)) {
+        readDirectly(block);
+        return true;
+      }
       if (reader == null) {
         open();
       }
@@ -248,7 +280,7 @@ final class RowGroupDecoder implements AutoCloseable {
         for (int j = 0; j < flat.size(); j++) {
           ColumnSpecAt c = flat.get(j);
           if (pageDecoding && PageDecoder.supports(c.descriptor, c.leaf)) {
-            pageDecoders[j] = new PageDecoder(c.descriptor, c.leaf, pages.getPageReader(c.descriptor));
+            pageDecoders[j] = new PageDecoder(c.descriptor, c.leaf, new ReaderChunkPages(pages.getPageReader(c.descriptor)));
             pageDecodedChunks++;
             continue;
           }
@@ -273,6 +305,64 @@ final class RowGroupDecoder implements AutoCloseable {
     return true;
   }
 
+  /**
+   * Whether the chunks of {@code block} are read without parquet-hadoop: every projected column is
+   * flat and page-decoded, and every chunk's codec is one {@link DirectChunkPages} reads. Decided
+   * for the first row group and kept (parquet-hadoop's reader moves through the row groups in order).
+   */
+  private boolean readsDirectly(BlockMetaData block) {
+    if (reader != null) {
+      return false;
+    }
+    if (channel != null) {
+      return true;
+    }
+    if (!pageDecoding || !directChunks || flat.isEmpty() || !nested.isEmpty()) {
+      return false;
+    }
+    for (int g = firstGroup; g < endGroup; g++) {
+      for (ColumnSpecAt c : flat) {
+        if (!PageDecoder.supports(c.descriptor, c.leaf)) {
+          return false;
+        }
+        ColumnChunkMetaData chunk = chunkOf(footer.getBlocks().get(g), c);
+        if (chunk == null || !DirectChunkPages.supports(chunk)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static ColumnChunkMetaData chunkOf(BlockMetaData block, ColumnSpecAt c) {
+    String[] path = c.descriptor.getPath();
+    for (ColumnChunkMetaData chunk : block.getColumns()) {
+      if (java.util.Arrays.equals(chunk.getPath().toArray(), path)) {
+        return chunk;
+      }
+    }
+    return null;
+  }
+
+  private void readDirectly(BlockMetaData block) throws IOException {
+    if (channel == null) {
+      channel = FileChannel.open(file, StandardOpenOption.READ);
+      ReadMetrics.scanOpened();
+    }
+    pageDecoders = new PageDecoder[flat.size()];
+    flatReaders = new ColumnReader[flat.size()];
+    for (int j = 0; j < flat.size(); j++) {
+      ColumnSpecAt c = flat.get(j);
+      ColumnChunkMetaData chunk = chunkOf(block, c);
+      if (chunk == null) {
+        throw new IOException("row group " + (rowGroup + 1) + " has no chunk of column " + c.name);
+      }
+      pageDecoders[j] = new PageDecoder(c.descriptor, c.leaf, new DirectChunkPages(channel, chunk, buffers, j, bytes));
+      pageDecodedChunks++;
+      directChunksRead++;
+    }
+  }
+
   private void open() throws IOException {
     CountingInputFile in = new CountingInputFile(file, bytes, false);
     reader = ParquetFileReader.open(in, footer, ParquetFiles.readOptions(), in.newStream());
@@ -283,6 +373,11 @@ final class RowGroupDecoder implements AutoCloseable {
     for (int g = 0; g < firstGroup; g++) {
       reader.skipNextRowGroup(); // no I/O: moves past a row group this decoder does not own
     }
+  }
+
+  /** Column chunks read straight from the file so far (the rest through parquet-hadoop's reader). */
+  int directChunksRead() {
+    return directChunksRead;
   }
 
   /** Column chunks decoded page by page so far (the rest went through a ColumnReader). */
@@ -301,6 +396,14 @@ final class RowGroupDecoder implements AutoCloseable {
 
   @Override
   public void close() {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // closing a read-only file cannot lose data
+      }
+      channel = null;
+    }
     if (reader != null) {
       try {
         reader.close();
