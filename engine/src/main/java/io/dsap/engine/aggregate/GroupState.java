@@ -31,6 +31,11 @@ public final class GroupState {
     }
   }
 
+  /** Up to this many groups, a batch's rows per group are counted once for all its counts. */
+  static final int DENSE_GROUPS = 256;
+  /** {@code -Ddsap.groupby.dense=false} counts per aggregate and row, as before (benchmarks, comparisons). */
+  static final boolean DENSE = !"false".equals(System.getProperty("dsap.groupby.dense"));
+
   private final GroupBy plan;
   private final int limit;
   private final int k;
@@ -45,6 +50,9 @@ public final class GroupState {
   private final int[][] dictionaryCodes;
   // a single dictionary key: each id's group (-1: not yet), and the group of the NULL key
   private int[] dictionaryGroups = new int[0];
+  // the same per id of the dictionary last seen (-1: not yet), so a row is one lookup
+  private StringDictionary idGroupsDictionary;
+  private int[] idGroups = new int[0];
   private int nullKeyGroup = -1;
   private final long[][] oneCode;
   private final boolean[][] oneNull;
@@ -66,6 +74,9 @@ public final class GroupState {
   private long[][] rowKeys = new long[0][];
   private boolean[][] rowNulls = new boolean[0][];
   private int[] rowGroups = new int[0];
+  private final int[] laneCounts = new int[4 * DENSE_GROUPS];
+  private final int[] batchCounts = new int[DENSE_GROUPS];
+  private final double[] laneSums = new double[4 * DENSE_GROUPS];
 
   GroupState(GroupBy plan, int limit) {
     this.plan = plan;
@@ -136,29 +147,81 @@ public final class GroupState {
       }
     }
     List<GroupBy.Agg> aggs = plan.aggs();
+    // few groups and every row: count each group's rows once for every count that is the row count
+    boolean dense = sel == null && groups <= DENSE_GROUPS && DENSE;
+    if (dense) {
+      countRowsPerGroup(n);
+    }
     for (int a = 0; a < aggs.size(); a++) {
       GroupBy.Agg agg = aggs.get(a);
       if (agg.kind() == GroupBy.Kind.COUNT_STAR) {
-        long[] counted = counts[a];
-        for (int i = 0; i < n; i++) {
-          counted[rowGroups[i]]++;
+        if (dense) {
+          addBatchCounts(a);
+        } else {
+          long[] counted = counts[a];
+          for (int i = 0; i < n; i++) {
+            counted[rowGroups[i]]++;
+          }
         }
       } else {
-        accumulate(a, agg, b.column(agg.arg()), n, sel);
+        accumulate(a, agg, b.column(agg.arg()), n, sel, dense);
       }
+    }
+  }
+
+  /**
+   * {@link #batchCounts}: the rows of each group in {@code rowGroups[0, n)}, counted in four
+   * interleaved histograms. Incrementing one counter per row chains each row on the store of the
+   * row before whenever they fall in the same group (few groups: most of the time); four counters
+   * per group let the CPU run four rows at once.
+   */
+  private void countRowsPerGroup(int n) {
+    int gs = groups;
+    int[] h = laneCounts;
+    java.util.Arrays.fill(h, 0, 4 * gs, 0);
+    int[] g = rowGroups;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      h[g[i]]++;
+      h[gs + g[i + 1]]++;
+      h[2 * gs + g[i + 2]]++;
+      h[3 * gs + g[i + 3]]++;
+    }
+    for (; i < n; i++) {
+      h[g[i]]++;
+    }
+    for (int k = 0; k < gs; k++) {
+      batchCounts[k] = h[k] + h[gs + k] + h[2 * gs + k] + h[3 * gs + k];
+    }
+  }
+
+  /** Adds this batch's rows per group ({@link #countRowsPerGroup}) to aggregate {@code a}'s counts. */
+  private void addBatchCounts(int a) {
+    long[] n = counts[a];
+    for (int k = 0; k < groups; k++) {
+      n[k] += batchCounts[k];
     }
   }
 
   /** The group of each selected row of a single VARCHAR key held as dictionary ids. */
   private void groupByDictionary(StringVector s, int n, int[] sel) {
     StringDictionary d = s.dictionary();
-    int[] map = codesOf(0, d);
-    if (dictionaryGroups.length < map.length) { // indexed by code: groups found through earlier dictionaries stay
-      int old = dictionaryGroups.length;
-      dictionaryGroups = Arrays.copyOf(dictionaryGroups, map.length);
-      Arrays.fill(dictionaryGroups, old, map.length, -1);
+    if (idGroupsDictionary != d) { // a new chunk: its ids are looked up again, once each
+      idGroupsDictionary = d;
+      if (idGroups.length < d.size()) {
+        idGroups = new int[d.size()];
+      }
+      Arrays.fill(idGroups, 0, d.size(), -1);
     }
     int[] ids = s.ids();
+    int[] byId = idGroups;
+    if (sel == null && !s.mayHaveNulls()) {
+      for (int i = 0; i < n; i++) {
+        int g = byId[ids[i]];
+        rowGroups[i] = g >= 0 ? g : groupOfId(d, ids[i]);
+      }
+      return;
+    }
     for (int i = 0; i < n; i++) {
       int r = sel == null ? i : sel[i];
       int g;
@@ -170,25 +233,36 @@ public final class GroupState {
         }
         g = nullKeyGroup;
       } else {
-        int code = map[ids[r]];
-        if (code < 0) {
-          code = map[ids[r]] = hashKey(0, d, ids[r]);
-        }
-        g = code < dictionaryGroups.length ? dictionaryGroups[code] : -1;
+        g = byId[ids[r]];
         if (g < 0) {
-          oneCode[0][0] = code;
-          oneNull[0][0] = false;
-          g = group(oneCode, oneNull, 0, true);
-          if (code >= dictionaryGroups.length) {
-            int old = dictionaryGroups.length;
-            dictionaryGroups = Arrays.copyOf(dictionaryGroups, Math.max(code + 1, old * 2));
-            Arrays.fill(dictionaryGroups, old, dictionaryGroups.length, -1);
-          }
-          dictionaryGroups[code] = g;
+          g = groupOfId(d, ids[r]);
         }
       }
       rowGroups[i] = g;
     }
+  }
+
+  /** The group of value {@code id} of {@code d} (the single key), found or created, and remembered for the chunk. */
+  private int groupOfId(StringDictionary d, int id) {
+    int[] map = codesOf(0, d);
+    int code = map[id];
+    if (code < 0) {
+      code = map[id] = hashKey(0, d, id);
+    }
+    int g = code < dictionaryGroups.length ? dictionaryGroups[code] : -1;
+    if (g < 0) {
+      oneCode[0][0] = code;
+      oneNull[0][0] = false;
+      g = group(oneCode, oneNull, 0, true);
+      if (code >= dictionaryGroups.length) {
+        int old = dictionaryGroups.length;
+        dictionaryGroups = Arrays.copyOf(dictionaryGroups, Math.max(code + 1, Math.max(16, old * 2)));
+        Arrays.fill(dictionaryGroups, old, dictionaryGroups.length, -1);
+      }
+      dictionaryGroups[code] = g;
+    }
+    idGroups[id] = g;
+    return g;
   }
 
   /** Key column {@code c}'s code of each id of {@code d} (-1: not looked up yet), kept while {@code d} lasts. */
@@ -251,10 +325,16 @@ public final class GroupState {
   }
 
   /** Adds the values of rows {@code sel[0 .. rows)} (or {@code 0 .. rows) without a selection); row i is in group rowGroups[i]. */
-  private void accumulate(int a, GroupBy.Agg agg, ColumnVector v, int rows, int[] sel) {
-    if (sel == null && !v.mayHaveNulls() && agg.kind() != GroupBy.Kind.COUNT) {
-      accumulateAll(a, agg, v, rows);
-      return;
+  private void accumulate(int a, GroupBy.Agg agg, ColumnVector v, int rows, int[] sel, boolean dense) {
+    if (sel == null && !v.mayHaveNulls()) {
+      if (dense) {
+        accumulateDense(a, agg, v, rows);
+        return;
+      }
+      if (agg.kind() != GroupBy.Kind.COUNT) {
+        accumulateAll(a, agg, v, rows);
+        return;
+      }
     }
     long[] n = counts[a];
     int[] g = rowGroups;
@@ -358,6 +438,96 @@ public final class GroupState {
             acc[g[i]] += values[i];
           }
         }
+    }
+  }
+
+  /**
+   * {@link #accumulateAll} when the batch's rows per group are counted already: the values are
+   * folded without touching the counts, MIN and MAX against a start value set for the groups that
+   * have none yet.
+   */
+  private void accumulateDense(int a, GroupBy.Agg agg, ColumnVector v, int rows) {
+    int[] g = rowGroups;
+    GroupBy.Kind kind = agg.kind();
+    if (kind == GroupBy.Kind.COUNT) {
+      addBatchCounts(a);
+      return;
+    }
+    if (agg.argIsDouble()) {
+      sumDoublesInLanes(a, ((DoubleVector) v).values(), rows);
+      addBatchCounts(a);
+      return;
+    }
+    long[] values = ((LongVector) v).values();
+    long[] acc = longs[a];
+    long[] n = counts[a];
+    switch (kind) {
+      case MIN:
+        for (int k = 0; k < groups; k++) {
+          if (n[k] == 0) {
+            acc[k] = Long.MAX_VALUE;
+          }
+        }
+        for (int i = 0; i < rows; i++) {
+          long x = values[i];
+          if (x < acc[g[i]]) {
+            acc[g[i]] = x;
+          }
+        }
+        break;
+      case MAX:
+        for (int k = 0; k < groups; k++) {
+          if (n[k] == 0) {
+            acc[k] = Long.MIN_VALUE;
+          }
+        }
+        for (int i = 0; i < rows; i++) {
+          long x = values[i];
+          if (x > acc[g[i]]) {
+            acc[g[i]] = x;
+          }
+        }
+        break;
+      default:
+        if (agg.out() == GroupBy.Out.DECIMAL) {
+          for (int i = 0; i < rows; i++) {
+            addDecimal(a, g[i], values[i]);
+          }
+        } else {
+          for (int i = 0; i < rows; i++) {
+            acc[g[i]] += values[i];
+          }
+        }
+    }
+    addBatchCounts(a);
+  }
+
+  /**
+   * Adds {@code values[0, rows)} to their groups' sums in four interleaved partial sums per group,
+   * for the same reason as {@link #countRowsPerGroup}; the partial sums are added to the group's sum
+   * at the end of the batch (a different rounding order than one running sum, as a parallel scan's
+   * merge is).
+   */
+  private void sumDoublesInLanes(int a, double[] values, int rows) {
+    int gs = groups;
+    double[] lanes = laneSums;
+    Arrays.fill(lanes, 0, 4 * gs, 0.0);
+    int[] g = rowGroups;
+    int i = 0;
+    for (; i + 3 < rows; i += 4) {
+      lanes[g[i]] += values[i];
+      lanes[gs + g[i + 1]] += values[i + 1];
+      lanes[2 * gs + g[i + 2]] += values[i + 2];
+      lanes[3 * gs + g[i + 3]] += values[i + 3];
+    }
+    for (; i < rows; i++) {
+      lanes[g[i]] += values[i];
+    }
+    double[] sum = doubles[a];
+    for (int k = 0; k < gs; k++) {
+      if (batchCounts[k] != 0) { // -0.0 stays -0.0 in groups without rows in this batch
+        sum[k] += (lanes[k] + lanes[gs + k]) + (lanes[2 * gs + k] + lanes[3 * gs + k]);
+      }
     }
   }
 

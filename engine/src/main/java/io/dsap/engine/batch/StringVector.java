@@ -70,8 +70,11 @@ public final class StringVector extends ColumnVector {
   /** Row {@code row} holds value {@code id} of the dictionary (dictionary mode only). */
   public void setId(int row, int id) {
     ids[row] = id;
-    starts[row] = dictionary.start(id);
-    ends[row] = dictionary.end(id);
+  }
+
+  /** Rows {@code [row, row + n)} hold the values {@code src[from, from + n)} of the dictionary (dictionary mode only). */
+  public void setIds(int row, int[] src, int from, int n) {
+    System.arraycopy(src, from, ids, row, n);
   }
 
   /** The dictionary the rows point into, or null when the values are copied. */
@@ -119,10 +122,16 @@ public final class StringVector extends ColumnVector {
   }
 
   public int start(int row) {
+    if (dictionary != null) { // rows keep only their id; a null row is empty
+      return nulls[row] ? 0 : dictionary.start(ids[row]);
+    }
     return starts[row];
   }
 
   public int end(int row) {
+    if (dictionary != null) {
+      return nulls[row] ? 0 : dictionary.end(ids[row]);
+    }
     return ends[row];
   }
 
@@ -131,6 +140,7 @@ public final class StringVector extends ColumnVector {
     if (nulls[row]) {
       return null;
     }
-    return new String(data(), starts[row], ends[row] - starts[row], StandardCharsets.UTF_8);
+    int start = start(row);
+    return new String(data(), start, end(row) - start, StandardCharsets.UTF_8);
   }
 }

@@ -100,7 +100,12 @@ final class HybridDecoder {
       if (unpacked.length < runLeft) {
         unpacked = new int[Math.max(runLeft, unpacked.length * 2)];
       }
-      for (int g = 0; g < groups; g++) {
+      int g = 0;
+      for (; g + 4 <= groups && pos + 4 * bitWidth <= end; g += 4) { // 32 values a call where the data allows
+        packer.unpack32Values(buf, pos, unpacked, g * 8);
+        pos += 4 * bitWidth;
+      }
+      for (; g < groups; g++) {
         if (pos + bitWidth <= end) {
           packer.unpack8Values(buf, pos, unpacked, g * 8);
         } else { // a last group cut short by the writer: pad with zeros

@@ -194,19 +194,32 @@ final class PageDecoder {
     switch (mode) {
       case DICTIONARY -> {
         long[] dict = longDictionary;
+        int[] id = ids;
+        int p = idPos;
+        if (all) {
+          for (int i = 0; i < m; i++) {
+            out[row + i] = dict[id[p + i]];
+          }
+          idPos = p + m;
+          return;
+        }
         for (int i = 0; i < m; i++) {
-          if (all || lv[i] == max) {
-            out[row + i] = dict[ids[idPos++]];
+          if (lv[i] == max) {
+            out[row + i] = dict[id[p++]];
           } else {
             v.setNull(row + i);
           }
         }
+        idPos = p;
         return; // dictionary values are adjusted already
       }
       case PLAIN -> {
         byte[] b = plain;
         int pos = plainPos;
-        if (kind == ParquetLeaf.Pages.INT32) {
+        if (all && kind == ParquetLeaf.Pages.INT64) { // one bulk copy (a memcpy on little-endian machines)
+          plainView(b, pos, 8 * m).asLongBuffer().get(out, row, m);
+          pos += 8 * m;
+        } else if (kind == ParquetLeaf.Pages.INT32) {
           for (int i = 0; i < m; i++) {
             if (all || lv[i] == max) {
               out[row + i] = (int) INT.get(b, pos);
@@ -254,23 +267,31 @@ final class PageDecoder {
     switch (mode) {
       case DICTIONARY -> {
         double[] dict = doubleDictionary;
+        int[] id = ids;
+        int p = idPos;
         for (int i = 0; i < m; i++) {
           if (all || lv[i] == max) {
-            out[row + i] = dict[ids[idPos++]];
+            out[row + i] = dict[id[p++]];
           } else {
             v.setNull(row + i);
           }
         }
+        idPos = p;
       }
       case PLAIN -> {
         byte[] b = plain;
         int pos = plainPos;
-        for (int i = 0; i < m; i++) {
-          if (all || lv[i] == max) {
-            out[row + i] = (double) DOUBLE.get(b, pos);
-            pos += 8;
-          } else {
-            v.setNull(row + i);
+        if (all) { // one bulk copy (a memcpy on little-endian machines)
+          plainView(b, pos, 8 * m).asDoubleBuffer().get(out, row, m);
+          pos += 8 * m;
+        } else {
+          for (int i = 0; i < m; i++) {
+            if (lv[i] == max) {
+              out[row + i] = (double) DOUBLE.get(b, pos);
+              pos += 8;
+            } else {
+              v.setNull(row + i);
+            }
           }
         }
         plainPos = checkedPlainEnd(pos);
@@ -298,6 +319,11 @@ final class PageDecoder {
           v.useDictionary(dict); // the batch starts on a dictionary page: rows point into it
         }
         boolean pointing = v.dictionary() == dict;
+        if (all && pointing) {
+          v.setIds(row, ids, idPos, m);
+          idPos += m;
+          return;
+        }
         for (int i = 0; i < m; i++) {
           if (!all && lv[i] != max) {
             v.setNull(row + i);
@@ -384,6 +410,14 @@ final class PageDecoder {
     }
     pageRows = rows;
     pageRow = 0;
+  }
+
+  /** {@code b[pos, pos + length)} as a little-endian buffer, checked against the end of the page. */
+  private ByteBuffer plainView(byte[] b, int pos, int length) {
+    if (pos + (long) length > plainEnd) {
+      throw new IllegalStateException("PLAIN values run " + (pos + (long) length - plainEnd) + " bytes past their page");
+    }
+    return ByteBuffer.wrap(b, pos, length).slice().order(ByteOrder.LITTLE_ENDIAN);
   }
 
   /** {@code pos} after reading fixed-width PLAIN values, unless they ran past the page. */
