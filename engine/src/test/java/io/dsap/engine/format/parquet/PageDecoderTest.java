@@ -167,17 +167,28 @@ class PageDecoderTest {
   }
 
   /** Batches decoded one way, rendered row by row (text values also through data()/start()/end()). */
-  private record Decoded(List<String> rows, int pageDecodedChunks, int batches, int dictionaryBatches) {}
+  private record Decoded(List<String> rows, int pageDecodedChunks, int batches, int dictionaryBatches,
+      int directChunks) {}
+
+  /** How a decoder reads its chunks. */
+  private enum Way { DIRECT_PAGES, PARQUET_HADOOP_PAGES, COLUMN_READERS }
 
   private static Decoded decode(Path file, ParquetMetadata footer, List<ParquetColumn> columns, int[] projection,
       int batchSize, boolean pages) {
+    return decode(file, footer, columns, projection, batchSize, pages ? Way.DIRECT_PAGES : Way.COLUMN_READERS);
+  }
+
+  private static Decoded decode(Path file, ParquetMetadata footer, List<ParquetColumn> columns, int[] projection,
+      int batchSize, Way way) {
     List<String> rows = new ArrayList<>();
     int dictionaryBatches = 0;
     int batches = 0;
     RowGroupDecoder d = new RowGroupDecoder(file, file.getFileName().toString(), footer, columns, projection, false,
         ProgressListener.NONE);
-    if (!pages) {
+    if (way == Way.COLUMN_READERS) {
       d.columnReadersOnly();
+    } else if (way == Way.PARQUET_HADOOP_PAGES) {
+      d.parquetHadoopPages();
     }
     try (d) {
       Batch b = d.newBatch(batchSize);
@@ -202,7 +213,7 @@ class PageDecoderTest {
           rows.add(sb.toString());
         }
       }
-      return new Decoded(rows, d.pageDecodedChunks(), batches, dictionaryBatches);
+      return new Decoded(rows, d.pageDecodedChunks(), batches, dictionaryBatches, d.directChunksRead());
     }
   }
 
@@ -328,5 +339,90 @@ class PageDecoderTest {
         .pages());
     assertNull(ParquetLeaves.of(MessageTypeParser.parseMessageType(SCHEMA).getType("b").asPrimitiveType(), false)
         .pages(), "BOOLEAN goes through the ColumnReader");
+  }
+
+  /**
+   * The page-decoded columns (all but the BOOLEAN one) read three ways: chunks straight from the
+   * file, the same pages through parquet-hadoop's reader, and the ColumnReader. Returns the direct
+   * decoding.
+   */
+  private static Decoded assertDirectSameAsOtherWays(Path file, int batchSize) {
+    ParquetMetadata footer = ParquetFiles.readFooter(file, file.getFileName().toString());
+    List<ParquetColumn> columns = ParquetColumn.of(footer.getFileMetaData().getSchema(), false);
+    int[] paged = IntStream.range(0, columns.size())
+        .filter(i -> ParquetLeaves.of(columns.get(i).field().asPrimitiveType(), false).pages() != null).toArray();
+    Decoded direct = decode(file, footer, columns, paged, batchSize, Way.DIRECT_PAGES);
+    Decoded hadoop = decode(file, footer, columns, paged, batchSize, Way.PARQUET_HADOOP_PAGES);
+    Decoded readers = decode(file, footer, columns, paged, batchSize, Way.COLUMN_READERS);
+    assertEquals(0, hadoop.directChunks);
+    assertEquals(readers.rows.size(), direct.rows.size());
+    for (int r = 0; r < readers.rows.size(); r++) {
+      assertEquals(readers.rows.get(r), direct.rows.get(r), file.getFileName() + " row " + r);
+    }
+    assertEquals(readers.rows, hadoop.rows);
+    return direct;
+  }
+
+  private static int chunks(Path file, int columns) {
+    return columns * ParquetFiles.readFooter(file, file.getFileName().toString()).getBlocks().size();
+  }
+
+  /** Snappy, gzip and uncompressed chunks, v1 and v2 pages, dictionaries that overflow to PLAIN, DELTA pages. */
+  @Test
+  void chunksReadStraightFromTheFileDecodeAsParquetHadoopsPages() throws IOException {
+    int paged = 16; // every column of SCHEMA but the BOOLEAN one
+    for (Path file : List.of(
+        writeParquetJava("direct_dict_v1.parquet", true, WriterVersion.PARQUET_1_0, CompressionCodecName.SNAPPY),
+        writeParquetJava("direct_dict_v2.parquet", true, WriterVersion.PARQUET_2_0, CompressionCodecName.UNCOMPRESSED),
+        writeParquetJava("direct_plain_v1.parquet", false, WriterVersion.PARQUET_1_0, CompressionCodecName.GZIP),
+        writeParquetJava("direct_delta_v2.parquet", false, WriterVersion.PARQUET_2_0, CompressionCodecName.SNAPPY),
+        writeParquetJava("direct_dict_v2_gzip.parquet", true, WriterVersion.PARQUET_2_0, CompressionCodecName.GZIP))) {
+      Decoded direct = assertDirectSameAsOtherWays(file, 1000);
+      assertEquals(chunks(file, paged), direct.directChunks, file + ": every chunk read straight from the file");
+      assertDirectSameAsOtherWays(file, 37);
+    }
+  }
+
+  /** A codec the direct reader does not handle (ZSTD) falls back to parquet-hadoop for the whole scan. */
+  @Test
+  void otherCodecsGoThroughParquetHadoop() throws IOException {
+    Path file = writeParquetJava("zstd.parquet", true, WriterVersion.PARQUET_1_0, CompressionCodecName.ZSTD);
+    Decoded direct = assertDirectSameAsOtherWays(file, 1000);
+    assertEquals(0, direct.directChunks);
+    assertTrue(direct.pageDecodedChunks > 0);
+  }
+
+  /** DuckDB's files (snappy, v2 pages, uncompressed), NULLs, all-NULL columns, several row groups. */
+  @Test
+  void duckDbChunksReadStraightFromTheFile() throws SQLException {
+    String rows = """
+        SELECT i::INTEGER AS id, CASE WHEN i % 7 = 0 THEN NULL ELSE (i % 40)::INTEGER END AS small_int,
+          (i::BIGINT * 1000003)::BIGINT AS big, CASE WHEN i % 9 = 0 THEN NULL ELSE i / 3.0 END::DOUBLE AS d,
+          CASE WHEN i % 11 = 0 THEN NULL ELSE ['paid','shipped','zürich ✓','','pending'][i % 5 + 1] END AS status,
+          'email' || (i * 7919 % 50000) || '@example.org' AS email, NULL::VARCHAR AS nothing,
+          CASE WHEN i > 30000 THEN NULL ELSE i END::BIGINT AS late_nulls
+        FROM range(0, 50000) t(i)
+        """;
+    int files = 0;
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement()) {
+      for (String options : List.of("", ", PARQUET_VERSION V2", ", COMPRESSION UNCOMPRESSED", ", COMPRESSION GZIP")) {
+        Path file = dir.resolve("duck_direct" + files++ + ".parquet");
+        st.execute("COPY (" + rows + ") TO '" + file + "' (FORMAT PARQUET, ROW_GROUP_SIZE 12000" + options + ")");
+        Decoded direct = assertDirectSameAsOtherWays(file, 8192);
+        assertEquals(chunks(file, 8), direct.directChunks, options);
+        assertDirectSameAsOtherWays(file, 999);
+      }
+    }
+  }
+
+  @Test
+  void directChunksCanBeTurnedOff() {
+    System.setProperty("dsap.parquet.direct", "false");
+    try {
+      assertFalse(RowGroupDecoder.directChunksEnabled());
+    } finally {
+      System.clearProperty("dsap.parquet.direct");
+    }
+    assertTrue(RowGroupDecoder.directChunksEnabled());
   }
 }

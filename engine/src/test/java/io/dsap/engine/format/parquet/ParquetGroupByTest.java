@@ -113,4 +113,83 @@ class ParquetGroupByTest {
           + pages.keysHashed() + " keys hashed for " + ROWS + " rows");
     }
   }
+
+  /** count(*), count, sum and min/max of a double, a BIGINT and a DECIMAL(9,2), grouped by column 0. */
+  private static final GroupBy WIDE = new GroupBy(new int[] {0, 1, 2, 3}, new int[] {0},
+      new ColumnType[] {ColumnType.VARCHAR}, List.of(
+          new Agg(Kind.COUNT_STAR, -1, false, Out.LONG, 0),
+          new Agg(Kind.COUNT, 1, true, Out.LONG, 0),
+          new Agg(Kind.SUM, 1, true, Out.DOUBLE, 0),
+          new Agg(Kind.MAX, 2, false, Out.LONG, 0),
+          new Agg(Kind.MIN, 2, false, Out.LONG, 0),
+          new Agg(Kind.SUM, 2, false, Out.LONG, 0),
+          new Agg(Kind.SUM, 3, false, Out.DECIMAL, 2),
+          new Agg(Kind.MIN, 3, false, Out.DECIMAL, 2)));
+
+  private static final String WIDE_SQL = "SELECT k, count(*), count(price), sum(price), max(qty), min(qty), sum(qty),"
+      + " sum(amount), min(amount) FROM '%s' GROUP BY k";
+
+  /** The value just read, or null when it was SQL NULL. */
+  private static Object orNull(ResultSet rs, Object value) throws SQLException {
+    return rs.wasNull() ? null : value;
+  }
+
+  /** DuckDB's GROUP BY of {@link #WIDE_SQL} next to dsap's fold of {@link #WIDE} over the same file. */
+  private static void assertWideEqualsDuckDb(Connection duck, Path file, int expectedGroups) throws SQLException {
+    List<Object[]> expected = new ArrayList<>();
+    try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(WIDE_SQL.formatted(file))) {
+      while (rs.next()) {
+        expected.add(new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3), orNull(rs, rs.getDouble(4)),
+            orNull(rs, rs.getLong(5)), orNull(rs, rs.getLong(6)), orNull(rs, rs.getLong(7)), rs.getBigDecimal(8),
+            rs.getBigDecimal(9)});
+      }
+    }
+    assertEquals(expectedGroups, expected.size());
+    TableSource source = new ParquetFormat().open(file, file.getFileName().toString(), "", FormatOptions.NONE);
+    GroupState state = source.fold(WIDE.projection(), RejectSink.DISCARD, () -> WIDE.newState(true), GroupState::add,
+        GroupState::merge);
+    Map<String, List<Object>> want = byKey(expected);
+    Map<String, List<Object>> got = byKey(state.rows());
+    for (Map.Entry<String, List<Object>> e : want.entrySet()) {
+      assertEquals(e.getValue(), got.get(e.getKey()), "group " + e.getKey());
+    }
+    assertEquals(want.keySet(), got.keySet());
+  }
+
+  /**
+   * Batches without a NULL and a handful of groups take the dense path (rows per group counted once,
+   * double sums in partial sums, MIN/MAX from start values): every aggregate equals DuckDB's.
+   */
+  @Test
+  void fewGroupsWithoutNullsEqualDuckDb() throws SQLException {
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement()) {
+      Path file = dir.resolve("dense.parquet");
+      st.execute("""
+          COPY (SELECT ['paid','shipped','zürich ✓','','pending'][(i * 7) %% 5 + 1] AS k,
+                 (i %% 1000) / 8.0 - 40 AS price, (i %% 53)::BIGINT - 20 AS qty,
+                 ((i %% 777) * 1.25 - 300)::DECIMAL(9,2) AS amount
+                FROM range(0, %d) t(i))
+          TO '%s' (FORMAT PARQUET, ROW_GROUP_SIZE 10000)""".formatted(ROWS, file));
+      assertWideEqualsDuckDb(duck, file, 5);
+    }
+  }
+
+  /**
+   * Groups that grow past the dense limit mid-scan (the first batches dense, the later ones not),
+   * with NULLs in keys and values, and groups whose values are all NULL (min/max/sum NULL).
+   */
+  @Test
+  void groupsGrowingPastTheDenseLimitEqualDuckDb() throws SQLException {
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement()) {
+      Path file = dir.resolve("growing.parquet");
+      st.execute("""
+          COPY (SELECT CASE WHEN i %% 101 = 0 THEN NULL ELSE 'k' || (i // 40) END AS k,
+                 CASE WHEN i // 40 = 7 OR i %% 13 = 0 THEN NULL ELSE (i %% 1000) / 8.0 END AS price,
+                 CASE WHEN i // 40 = 7 OR i %% 11 = 0 THEN NULL ELSE (i %% 50)::BIGINT END AS qty,
+                 CASE WHEN i // 40 = 7 THEN NULL ELSE ((i %% 777) * 1.25)::DECIMAL(9,2) END AS amount
+                FROM range(0, %d) t(i))
+          TO '%s' (FORMAT PARQUET, ROW_GROUP_SIZE 30000)""".formatted(ROWS, file));
+      assertWideEqualsDuckDb(duck, file, ROWS / 40 + 1);
+    }
+  }
 }
