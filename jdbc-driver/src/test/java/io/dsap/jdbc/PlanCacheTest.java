@@ -257,6 +257,12 @@ class PlanCacheTest {
       String info = "SELECT format FROM file_info('orders.csv')";
       assertEquals("csv", Sql.scalar(c, info));
       assertEquals("csv", Sql.scalar(c, info));
+      String nested = "SELECT count(*) FROM orders WHERE status IN (SELECT format FROM file_info('orders.csv'))";
+      assertEquals("0", Sql.scalar(c, nested));
+      assertEquals("0", Sql.scalar(c, nested));
+      String system = "SELECT count(*) FROM dsap.functions WHERE name = 'validate'";
+      Sql.rows(c, system);
+      Sql.rows(c, system);
       String explain = "EXPLAIN PLAN FOR SELECT count(*) FROM orders";
       Sql.rows(c, explain);
       Sql.rows(c, explain);

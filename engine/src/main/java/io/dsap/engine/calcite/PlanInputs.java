@@ -24,7 +24,7 @@ import org.apache.calcite.schema.lookup.LikePattern;
  * detected again.
  *
  * <p>Only plans whose every input is a file table qualify. A table function ({@code validate},
- * {@code profile}, {@code file_info}, ...) or any other kind of table (the {@code sys} tables)
+ * {@code profile}, {@code file_info}, ...) or any other kind of table (the {@code dsap} system tables)
  * makes a plan uncacheable: their row types or results may depend on things no fingerprint covers.
  */
 public final class PlanInputs {
