@@ -92,11 +92,6 @@ public final class PlanInputs {
     return listing.equals(Listing.of(root));
   }
 
-  /** The files the plan reads, for tests and logs. */
-  public List<Fingerprint> files() {
-    return files;
-  }
-
   /**
    * The listing version of each file schema directly under the root ({@code files}, {@code out}),
    * with the names of all of the root's schemas: equal listings resolve every name to the same table.
