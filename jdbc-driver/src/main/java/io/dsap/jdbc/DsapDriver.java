@@ -125,6 +125,7 @@ public final class DsapDriver extends org.apache.calcite.jdbc.Driver {
       Settings effective = settings != null ? settings.withConnection(props) : loadSettings(props);
       DataRoot root = DataRoot.of(effective.root());
       FormatOptions options = options(props);
+      PlanCache.forConnection(props); // fail here on a bad plan_cache value, with the property named
       Connection connection = super.connect(PREFIX, props);
       CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
       FilesSchema files = new FilesSchema(root, FormatRegistry.defaults(), options);

@@ -23,7 +23,9 @@ public enum DsapProperty {
   METADATA_KEYS_MAX_BYTES("metadata_keys_max_bytes", "Files larger than this many bytes get no detected primary"
       + " or foreign keys in DatabaseMetaData (default 268435456 = 256 MB; 0 turns key detection off)"),
   CONFIG("config", "A dsap.yaml to read after the ones found in the working directory and the root (docs/configuration.md)"),
-  READ_ONLY("read_only", "true: refuse writes (CREATE TABLE out.\"...\" AS, register_schema); the server sets it for read-only users");
+  READ_ONLY("read_only", "true: refuse writes (CREATE TABLE out.\"...\" AS, register_schema); the server sets it for read-only users"),
+  PLAN_CACHE("plan_cache", "off: plan every query anew instead of reusing the plan of the same SQL text while its"
+      + " files are unchanged (default on; -Ddsap.plan.cache=off for the whole JVM)");
 
   /** Default of {@link #METADATA_KEYS_MAX_BYTES}: keys need a scan, and a BI tool must never hang on a huge file. */
   public static final long DEFAULT_METADATA_KEYS_MAX_BYTES = 256L << 20;
@@ -47,7 +49,8 @@ public enum DsapProperty {
   /** Whether this property is a detection option handed to the formats (not a connection setting). */
   public boolean formatOption() {
     return this != ROOT && this != OUTPUT_ROOT && this != REGISTRY && this != METADATA_KEYS_MAX_BYTES
-        && this != CONFIG && this != READ_ONLY;
+        && this != CONFIG && this != READ_ONLY
+        && this != PLAN_CACHE;
   }
 
   /** The value in {@code props}, matching the key case-insensitively; null when absent. */

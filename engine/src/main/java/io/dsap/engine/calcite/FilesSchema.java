@@ -41,6 +41,7 @@ public final class FilesSchema extends AbstractSchema {
   private final Map<String, FileTable> tablesByKey = new HashMap<>();
   private Map<String, Table> tableMap = Map.of();
   private Map<Path, Long> folderTimes = Map.of();
+  private long listingVersion; // counts listings whose name -> table mapping differed from the one before
   private final List<String> warnings = new ArrayList<>();
   private final ScanJournal journal = new ScanJournal();
 
@@ -94,6 +95,16 @@ public final class FilesSchema extends AbstractSchema {
     return getTableMap();
   }
 
+  /**
+   * Changes whenever a table name now resolves differently: a file added, removed or renamed, a
+   * name clash that renames a table. Costs one stat per folder when nothing changed; what a cached
+   * plan checks before it is reused ({@link PlanInputs}).
+   */
+  public synchronized long listingVersion() {
+    getTableMap();
+    return listingVersion;
+  }
+
   @Override
   public boolean isMutable() {
     return false;
@@ -121,6 +132,9 @@ public final class FilesSchema extends AbstractSchema {
     }
     tablesByKey.clear();
     tablesByKey.putAll(keep);
+    if (!map.equals(tableMap)) {
+      listingVersion++;
+    }
     tableMap = map;
     folderTimes = times;
     return map;

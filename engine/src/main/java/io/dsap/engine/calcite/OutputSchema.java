@@ -34,6 +34,12 @@ public final class OutputSchema extends AbstractSchema {
     return f == null ? Map.of() : f.tableMap();
   }
 
+  /** Like {@link FilesSchema#listingVersion()}; -1 while the output folder does not exist. */
+  public synchronized long listingVersion() {
+    FilesSchema f = files();
+    return f == null ? -1 : f.listingVersion();
+  }
+
   private synchronized FilesSchema files() {
     if (files == null && root.exists()) {
       files = new FilesSchema(DataRoot.of(root.path()), formats, options);
