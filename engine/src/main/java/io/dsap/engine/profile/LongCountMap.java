@@ -10,10 +10,22 @@ import java.util.Arrays;
  * <p>Keys without text start in a dense array indexed by {@code key - base} while they span at
  * most {@link #DENSE_MAX} values (dates, quantities, codes, booleans): a count is then one array
  * increment, not a hash probe. A key outside that span moves them into the hash table.
+ *
+ * <p>A <em>wide</em> map keeps its dense array up to {@link #WIDE_MAX} values (8 MB), and while
+ * dense it is never {@link #full()} however many distinct keys it holds: a column of prices in
+ * cents or of ids in a range of a million stays exact, at an array increment per value. Only
+ * when such a map holds more than {@code maxKeys} keys and a key falls outside the widest span
+ * is it full; that key is then held on the side ({@link #forEach} still shows it) rather than
+ * spilling a huge dense array into the hash table.
  */
 final class LongCountMap {
   static final int DENSE_MAX = 1 << 16;
+  static final int WIDE_MAX = 1 << 20;
   private final int maxKeys;
+  private final int maxSpan; // DENSE_MAX, or WIDE_MAX for a wide map
+  private boolean blocked; // a wide dense map past maxKeys met a key outside its span: full
+  private long blockedKey;
+  private long blockedCount;
   private final int maxTextBytes;
   private long[] keys;
   private long[] counts;
@@ -27,7 +39,13 @@ final class LongCountMap {
   private long base;
 
   LongCountMap(int maxKeys, int maxTextBytes) {
+    this(maxKeys, maxTextBytes, false);
+  }
+
+  /** {@code wide}: keys without text may stay dense over up to {@link #WIDE_MAX} values (see above). */
+  LongCountMap(int maxKeys, int maxTextBytes, boolean wide) {
     this.maxKeys = maxKeys;
+    this.maxSpan = wide ? WIDE_MAX : DENSE_MAX;
     this.maxTextBytes = maxTextBytes;
     if (maxTextBytes == 0) {
       dense = new long[0];
@@ -75,12 +93,49 @@ final class LongCountMap {
   }
 
   int size() {
-    return size;
+    return blocked ? size + 1 : size;
   }
 
   /** True once more keys or text than allowed would be needed; callers stop adding then. */
   boolean full() {
-    return size > maxKeys || arenaUsed > maxTextBytes;
+    return blocked || (dense == null && size > maxKeys) || arenaUsed > maxTextBytes;
+  }
+
+  /**
+   * Whether adding every key of {@code o} keeps this map exact in a way that does not depend on
+   * how the keys were split: false only when the union surely has more than {@code maxKeys} keys
+   * and cannot stay dense, i.e. when the merged map would be {@link #full()} anyway.
+   */
+  boolean absorbs(LongCountMap o) {
+    boolean big = (dense != null && size > maxKeys) || (o.dense != null && o.size > maxKeys);
+    if (!big) {
+      return !blocked && !o.blocked;
+    }
+    if (dense == null || o.dense == null || blocked || o.blocked) {
+      return false;
+    }
+    if (size == 0 || o.size == 0) {
+      return true;
+    }
+    long lo = Math.min(base + firstUsed(), o.base + o.firstUsed());
+    long hi = Math.max(base + lastUsed(), o.base + o.lastUsed());
+    return hi - lo >= 0 && hi - lo < maxSpan;
+  }
+
+  private int firstUsed() {
+    int first = 0;
+    while (dense[first] == 0) {
+      first++;
+    }
+    return first;
+  }
+
+  private int lastUsed() {
+    int last = dense.length - 1;
+    while (dense[last] == 0) {
+      last--;
+    }
+    return last;
   }
 
   /** Adds {@code n} to {@code key}'s count; the text is copied only when the key is new. */
@@ -94,6 +149,15 @@ final class LongCountMap {
       }
       if (widen(key)) {
         add(key, n, text, s, e);
+        return;
+      }
+      if (size > maxKeys) { // too many keys for the hash table: full, the key kept aside
+        if (blocked && blockedKey != key) {
+          throw new IllegalStateException("a full map was added to");
+        }
+        blocked = true;
+        blockedKey = key;
+        blockedCount += n;
         return;
       }
       spill();
@@ -127,24 +191,16 @@ final class LongCountMap {
     long newLo = key;
     long newHi = key;
     if (size > 0) { // the keys held lie between the first and the last non-zero count
-      int first = 0;
-      while (dense[first] == 0) {
-        first++;
-      }
-      int last = dense.length - 1;
-      while (dense[last] == 0) {
-        last--;
-      }
-      newLo = Math.min(key, base + first);
-      newHi = Math.max(key, base + last);
+      newLo = Math.min(key, base + firstUsed());
+      newHi = Math.max(key, base + lastUsed());
     }
-    long margin = 2L * DENSE_MAX;
+    long margin = 2L * maxSpan;
     if (newLo < Long.MIN_VALUE + margin || newHi > Long.MAX_VALUE - margin
-        || newHi - newLo < 0 || newHi - newLo >= DENSE_MAX) {
+        || newHi - newLo < 0 || newHi - newLo >= maxSpan) {
       return false;
     }
     int span = (int) (newHi - newLo) + 1;
-    int len = Math.max(64, Math.min(DENSE_MAX, Math.max(dense.length * 2, Integer.highestOneBit(span) * 2)));
+    int len = Math.max(64, Math.min(maxSpan, Math.max(dense.length * 2, Integer.highestOneBit(span) * 2)));
     long newBase = newLo - (len - span) / 2;
     long[] d = new long[len];
     for (int i = 0; i < dense.length; i++) {
@@ -236,6 +292,9 @@ final class LongCountMap {
         if (dense[i] != 0) {
           v.visit(base + i, dense[i], null, -1, -1);
         }
+      }
+      if (blocked) {
+        v.visit(blockedKey, blockedCount, null, -1, -1);
       }
       return;
     }
