@@ -129,6 +129,38 @@ public final class ByteParsers {
    * With {@code scale < 0} any scale up to 18 is accepted and reported in {@link #lastScale}.
    */
   public long parseDecimal(byte[] b, int s, int e, int scale) {
+    // fast path: [-]digits[.digits] with no more digits than a long surely holds at this scale
+    if (scale >= 0 && e - s > 0 && e - s <= 18) {
+      int i = s;
+      boolean neg = b[i] == '-';
+      i += neg ? 1 : 0;
+      int first = i;
+      int dot = -1;
+      long v = 0;
+      for (; i < e; i++) {
+        int d = b[i] - '0';
+        if (d >= 0 && d <= 9) {
+          v = v * 10 + d;
+        } else if (b[i] == '.' && dot < 0) {
+          dot = i;
+        } else {
+          break;
+        }
+      }
+      int digits = e - first - (dot < 0 ? 0 : 1);
+      int frac = dot < 0 ? 0 : e - dot - 1;
+      if (i == e && digits > 0 && frac <= scale && digits + scale - frac <= 18) {
+        lastScale = frac;
+        ok = true;
+        v *= POW10[scale - frac];
+        return neg ? -v : v;
+      }
+    }
+    return parseDecimalGeneral(b, s, e, scale);
+  }
+
+  /** {@link #parseDecimal} for any input: blanks, a plus sign, leading zeros past 18 digits, any scale. */
+  long parseDecimalGeneral(byte[] b, int s, int e, int scale) {
     s = trimStart(b, s, e);
     e = trimEnd(b, s, e);
     ok = false;

@@ -129,6 +129,33 @@ class ByteParsersTest {
     }
   }
 
+  /** The plain-decimal fast path accepts and rejects exactly what the general parser does, at every scale. */
+  @Test
+  void decimalFastPathAgreesWithTheGeneralParser() {
+    Random rnd = new Random(11);
+    String alphabet = "0123456789000.-+ e";
+    ByteParsers general = new ByteParsers();
+    for (int t = 0; t < 300_000; t++) {
+      StringBuilder sb = new StringBuilder();
+      int len = rnd.nextInt(22);
+      for (int i = 0; i < len; i++) {
+        // mostly digits, so that many texts are valid numbers of every length
+        sb.append(rnd.nextInt(4) == 0 ? alphabet.charAt(rnd.nextInt(alphabet.length())) : (char) ('0' + rnd.nextInt(10)));
+      }
+      String text = sb.toString();
+      byte[] x = b("[" + text + "]");
+      for (int scale : new int[] {0, 2, 4, 18}) {
+        long want = general.parseDecimalGeneral(x, 1, x.length - 1, scale);
+        long got = p.parseDecimal(x, 1, x.length - 1, scale);
+        assertEquals(general.ok, p.ok, text + " at scale " + scale);
+        if (p.ok) {
+          assertEquals(want, got, text + " at scale " + scale);
+          assertEquals(general.lastScale, p.lastScale, text);
+        }
+      }
+    }
+  }
+
   @Test
   void invalidCalendarDatesAreRejected() {
     for (String s : new String[] {"2023-02-29", "2024-02-30", "2024-13-01", "2024-00-10", "2024-04-31", "2024-1-1x"}) {
