@@ -11,22 +11,19 @@ import java.util.Arrays;
  * most {@link #DENSE_MAX} values (dates, quantities, codes, booleans): a count is then one array
  * increment, not a hash probe. A key outside that span moves them into the hash table.
  *
- * <p>A <em>wide</em> map keeps its dense array up to {@link #WIDE_MAX} values (8 MB), and while
- * dense it is never {@link #full()} however many distinct keys it holds: a column of prices in
- * cents or of ids in a range of a million stays exact, at an array increment per value. Only
- * when such a map holds more than {@code maxKeys} keys and a key falls outside the widest span
- * is it full; that key is then held on the side ({@link #forEach} still shows it) rather than
- * spilling a huge dense array into the hash table.
+ * <p>A <em>wide</em> map (whole numbers, dates, times) is full only when it holds more than
+ * {@code maxKeys} keys <em>and</em> they span {@link #WIDE_MAX} values or more: past
+ * {@code maxKeys} keys within that span it counts them in a dense array of up to
+ * {@link #WIDE_MAX} slots (8 MB; at least one key per 16 slots, so no more memory per key than the
+ * hash table), e.g. prices in cents or ids of a range. Whether a map ends up full depends only on
+ * the set of keys added, never on their order or on how they were split and merged.
  */
 final class LongCountMap {
   static final int DENSE_MAX = 1 << 16;
   static final int WIDE_MAX = 1 << 20;
   private final int maxKeys;
-  private final int maxSpan; // DENSE_MAX, or WIDE_MAX for a wide map
-  private boolean blocked; // a wide dense map past maxKeys met a key outside its span: full
-  private long blockedKey;
-  private long blockedCount;
   private final int maxTextBytes;
+  private final boolean wide;
   private long[] keys;
   private long[] counts;
   private boolean[] used;
@@ -34,19 +31,22 @@ final class LongCountMap {
   private int[] textEnd;
   private byte[] arena = new byte[0];
   private int arenaUsed;
-  private int size;
+  private int size; // distinct keys, dense and hashed
+  private int hashed; // keys in the hash table
   private long[] dense; // counts of keys base .. base + dense.length - 1; null: hashed
   private long base;
+  private boolean blocked; // a wide dense map past maxKeys met a key beyond its span: full, that key hashed
+  private boolean denseRefused; // a wide hashed map past maxKeys spans too much to go dense: full
 
   LongCountMap(int maxKeys, int maxTextBytes) {
     this(maxKeys, maxTextBytes, false);
   }
 
-  /** {@code wide}: keys without text may stay dense over up to {@link #WIDE_MAX} values (see above). */
+  /** {@code wide}: keys without text may count densely past {@code maxKeys} keys (see above). */
   LongCountMap(int maxKeys, int maxTextBytes, boolean wide) {
     this.maxKeys = maxKeys;
-    this.maxSpan = wide ? WIDE_MAX : DENSE_MAX;
     this.maxTextBytes = maxTextBytes;
+    this.wide = wide && maxTextBytes == 0;
     if (maxTextBytes == 0) {
       dense = new long[0];
     }
@@ -93,7 +93,7 @@ final class LongCountMap {
   }
 
   int size() {
-    return blocked ? size + 1 : size;
+    return size;
   }
 
   /** True once more keys or text than allowed would be needed; callers stop adding then. */
@@ -102,40 +102,23 @@ final class LongCountMap {
   }
 
   /**
-   * Whether adding every key of {@code o} keeps this map exact in a way that does not depend on
-   * how the keys were split: false only when the union surely has more than {@code maxKeys} keys
-   * and cannot stay dense, i.e. when the merged map would be {@link #full()} anyway.
+   * Whether adding every key of {@code o} to this map is worth it: false only when one side
+   * alone has more than {@code maxKeys} keys and the union cannot be dense, so the merged map
+   * would be {@link #full()} anyway (the caller then goes to the sketches without copying).
    */
   boolean absorbs(LongCountMap o) {
-    boolean big = (dense != null && size > maxKeys) || (o.dense != null && o.size > maxKeys);
-    if (!big) {
-      return !blocked && !o.blocked;
+    if (size <= maxKeys && o.size <= maxKeys) {
+      return true; // at most twice the limit: add them all, then ask full()
     }
-    if (dense == null || o.dense == null || blocked || o.blocked) {
+    if (!wide || full() || o.full()) {
       return false;
     }
     if (size == 0 || o.size == 0) {
       return true;
     }
-    long lo = Math.min(base + firstUsed(), o.base + o.firstUsed());
-    long hi = Math.max(base + lastUsed(), o.base + o.lastUsed());
-    return hi - lo >= 0 && hi - lo < maxSpan;
-  }
-
-  private int firstUsed() {
-    int first = 0;
-    while (dense[first] == 0) {
-      first++;
-    }
-    return first;
-  }
-
-  private int lastUsed() {
-    int last = dense.length - 1;
-    while (dense[last] == 0) {
-      last--;
-    }
-    return last;
+    long lo = Math.min(minKey(), o.minKey());
+    long hi = Math.max(maxKey(), o.maxKey());
+    return hi - lo >= 0 && hi - lo < WIDE_MAX;
   }
 
   /** Adds {@code n} to {@code key}'s count; the text is copied only when the key is new. */
@@ -147,20 +130,17 @@ final class LongCountMap {
         dense[(int) off] += n;
         return;
       }
-      if (widen(key)) {
-        add(key, n, text, s, e);
-        return;
-      }
-      if (size > maxKeys) { // too many keys for the hash table: full, the key kept aside
-        if (blocked && blockedKey != key) {
-          throw new IllegalStateException("a full map was added to");
+      if (!blocked) {
+        if (widen(key)) {
+          add(key, n, text, s, e);
+          return;
         }
-        blocked = true;
-        blockedKey = key;
-        blockedCount += n;
-        return;
+        if (wide && size >= maxKeys) {
+          blocked = true; // the keys are too many for the hash table and too far apart for the array
+        } else {
+          spill();
+        }
       }
-      spill();
     }
     int slot = slot(key);
     if (!used[slot]) {
@@ -174,33 +154,73 @@ final class LongCountMap {
         arenaUsed += e - s;
         textEnd[slot] = arenaUsed;
       }
-      if (++size * 2 > keys.length) {
+      size++;
+      if (++hashed * 2 > keys.length) {
         counts[slot] += n;
         grow();
+        tryDense();
         return;
       }
+      counts[slot] += n;
+      tryDense();
+      return;
     }
     counts[slot] += n;
   }
 
+  /** A wide hashed map just past {@code maxKeys} keys goes dense when they span less than {@link #WIDE_MAX}. */
+  private void tryDense() {
+    if (!wide || dense != null || size <= maxKeys || denseRefused) {
+      return;
+    }
+    long lo = minKey();
+    long hi = maxKey();
+    if (!spanFits(lo, hi, WIDE_MAX)) {
+      denseRefused = true;
+      return;
+    }
+    long[] k = keys;
+    long[] c = counts;
+    boolean[] u = used;
+    dense = new long[0];
+    base = 0;
+    int span = (int) (hi - lo) + 1;
+    int len = Math.max(64, Math.min(WIDE_MAX, Integer.highestOneBit(span) * 2));
+    base = lo - (len - span) / 2;
+    dense = new long[len];
+    for (int i = 0; i < k.length; i++) {
+      if (u[i]) {
+        dense[(int) (k[i] - base)] = c[i];
+      }
+    }
+    hashed = 0;
+    allocate(16);
+  }
+
+  /** Whether keys lo..hi fit a dense array of at most {@code max} slots, away from the ends of the long range. */
+  private static boolean spanFits(long lo, long hi, int max) {
+    long margin = 2L * WIDE_MAX;
+    return lo >= Long.MIN_VALUE + margin && hi <= Long.MAX_VALUE - margin && hi - lo >= 0 && hi - lo < max;
+  }
+
   /**
-   * Re-centres the dense array to hold {@code key} too; false when the span gets too wide or
+   * Re-centres the dense array to hold {@code key} too; false when the span gets too wide (past
+   * {@link #DENSE_MAX}, or for a wide map holding {@code maxKeys} keys past {@link #WIDE_MAX}) or
    * comes near the ends of the long range (where {@code key - base} could wrap into the array).
    */
   private boolean widen(long key) {
     long newLo = key;
     long newHi = key;
     if (size > 0) { // the keys held lie between the first and the last non-zero count
-      newLo = Math.min(key, base + firstUsed());
-      newHi = Math.max(key, base + lastUsed());
+      newLo = Math.min(key, minKey());
+      newHi = Math.max(key, maxKey());
     }
-    long margin = 2L * maxSpan;
-    if (newLo < Long.MIN_VALUE + margin || newHi > Long.MAX_VALUE - margin
-        || newHi - newLo < 0 || newHi - newLo >= maxSpan) {
+    int max = wide && size >= maxKeys ? WIDE_MAX : DENSE_MAX;
+    if (!spanFits(newLo, newHi, max)) {
       return false;
     }
     int span = (int) (newHi - newLo) + 1;
-    int len = Math.max(64, Math.min(maxSpan, Math.max(dense.length * 2, Integer.highestOneBit(span) * 2)));
+    int len = Math.max(64, Math.min(max, Math.max(dense.length * 2, Integer.highestOneBit(span) * 2)));
     long newBase = newLo - (len - span) / 2;
     long[] d = new long[len];
     for (int i = 0; i < dense.length; i++) {
@@ -213,12 +233,51 @@ final class LongCountMap {
     return true;
   }
 
+  /** The smallest key held (the map is not empty). */
+  private long minKey() {
+    long min = Long.MAX_VALUE;
+    if (dense != null) {
+      for (int i = 0; i < dense.length; i++) {
+        if (dense[i] != 0) {
+          min = base + i;
+          break;
+        }
+      }
+    }
+    for (int i = 0; hashed > 0 && i < keys.length; i++) {
+      if (used[i]) {
+        min = Math.min(min, keys[i]);
+      }
+    }
+    return min;
+  }
+
+  /** The largest key held (the map is not empty). */
+  private long maxKey() {
+    long max = Long.MIN_VALUE;
+    if (dense != null) {
+      for (int i = dense.length - 1; i >= 0; i--) {
+        if (dense[i] != 0) {
+          max = base + i;
+          break;
+        }
+      }
+    }
+    for (int i = 0; hashed > 0 && i < keys.length; i++) {
+      if (used[i]) {
+        max = Math.max(max, keys[i]);
+      }
+    }
+    return max;
+  }
+
   /** Moves the dense counts into the hash table. */
   private void spill() {
     long[] d = dense;
     dense = null;
     int n = size;
     size = 0;
+    hashed = 0;
     int capacity = 16;
     while (capacity < n * 2 + 2) {
       capacity *= 2;
@@ -276,7 +335,7 @@ final class LongCountMap {
 
   /** A new map of the keys {@code keep} accepts, with their counts and text. */
   LongCountMap retained(java.util.function.LongPredicate keep) {
-    LongCountMap m = new LongCountMap(maxKeys, maxTextBytes);
+    LongCountMap m = new LongCountMap(maxKeys, maxTextBytes, wide);
     forEach((key, count, text, s, e) -> {
       if (keep.test(key)) {
         m.add(key, count, text, s, e);
@@ -293,12 +352,8 @@ final class LongCountMap {
           v.visit(base + i, dense[i], null, -1, -1);
         }
       }
-      if (blocked) {
-        v.visit(blockedKey, blockedCount, null, -1, -1);
-      }
-      return;
     }
-    for (int i = 0; i < keys.length; i++) {
+    for (int i = 0; hashed > 0 && i < keys.length; i++) {
       if (used[i]) {
         v.visit(keys[i], counts[i], textStart[i] < 0 ? null : arena, textStart[i], textEnd[i]);
       }

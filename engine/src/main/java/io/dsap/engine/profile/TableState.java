@@ -13,11 +13,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * duplicate-row set. Fed batch by batch; two states of the same table merge.
  */
 public final class TableState {
-  /**
-   * Columns (the first ones of whole numbers, dates or times) whose exact counts may go wide:
-   * up to {@link LongCountMap#WIDE_MAX} slots (8 MB) each per split state, so a bounded extra.
-   */
-  static final int WIDE_COLUMNS = 4;
 
   private final List<ColumnSpec> columns;
   private final ColumnState[] states;
@@ -35,11 +30,8 @@ public final class TableState {
   TableState(List<ColumnSpec> columns, AtomicBoolean[] sketched) {
     this.columns = List.copyOf(columns);
     this.states = new ColumnState[columns.size()];
-    int wide = 0;
     for (int i = 0; i < states.length; i++) {
-      boolean w = wide < WIDE_COLUMNS && ColumnKind.of(columns.get(i)).wholeNumbers();
-      wide += w ? 1 : 0;
-      states[i] = new ColumnState(columns.get(i), sketched[i], w);
+      states[i] = new ColumnState(columns.get(i), sketched[i], true);
     }
   }
 

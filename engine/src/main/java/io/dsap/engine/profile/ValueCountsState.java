@@ -17,8 +17,8 @@ import org.apache.datasketches.hll.Union;
  * {@link #TEXT_LIMIT} bytes; then an HLL sketch counts distinct values and a frequent-items
  * sketch keeps the heavy hitters, so memory stays bounded whatever the row count.
  *
- * <p>A <em>wide</em> state (at most a few columns of a table, see {@link TableState}) also stays
- * exact past that many distinct values while its whole-number keys span at most
+ * <p>A <em>wide</em> state (whole numbers, dates and times in a {@link TableState}) also stays
+ * exact past that many distinct values while its keys span less than
  * {@link LongCountMap#WIDE_MAX} values: prices in cents, ids of a range, dates of centuries.
  *
  * <p>Numbers, dates and booleans are keyed by their 64-bit value (exact). Text is keyed by a
