@@ -21,6 +21,8 @@ import java.util.Arrays;
 final class LongCountMap {
   static final int DENSE_MAX = 1 << 16;
   static final int WIDE_MAX = 1 << 20;
+  /** A wide map counts densely below the limit too when the array has at most this many slots per key. */
+  static final int WIDE_SLOTS_PER_KEY = 32;
   private final int maxKeys;
   private final int maxTextBytes;
   private final boolean wide;
@@ -37,6 +39,7 @@ final class LongCountMap {
   private long base;
   private boolean blocked; // a wide dense map past maxKeys met a key beyond its span: full, that key hashed
   private boolean denseRefused; // a wide hashed map past maxKeys spans too much to go dense: full
+  private boolean spilling; // moving dense counts into the hash table: stay there meanwhile
 
   LongCountMap(int maxKeys, int maxTextBytes) {
     this(maxKeys, maxTextBytes, false);
@@ -155,28 +158,34 @@ final class LongCountMap {
         textEnd[slot] = arenaUsed;
       }
       size++;
-      if (++hashed * 2 > keys.length) {
-        counts[slot] += n;
-        grow();
-        tryDense();
-        return;
-      }
       counts[slot] += n;
-      tryDense();
+      if (++hashed * 2 > keys.length) {
+        grow();
+        if (wide) {
+          tryDense();
+        }
+      } else if (wide && size > maxKeys) {
+        tryDense();
+      }
       return;
     }
     counts[slot] += n;
   }
 
-  /** A wide hashed map just past {@code maxKeys} keys goes dense when they span less than {@link #WIDE_MAX}. */
+  /**
+   * A wide hashed map goes dense when its keys span less than {@link #WIDE_MAX} and either it is
+   * past {@code maxKeys} keys (else it would be full) or they are close enough together (checked
+   * as the table grows, so a map of many nearby keys leaves the hash table early).
+   */
   private void tryDense() {
-    if (!wide || dense != null || size <= maxKeys || denseRefused) {
+    if (dense != null || denseRefused || spilling) {
       return;
     }
     long lo = minKey();
     long hi = maxKey();
-    if (!spanFits(lo, hi, WIDE_MAX)) {
-      denseRefused = true;
+    boolean near = hi - lo >= 0 && hi - lo < (long) WIDE_SLOTS_PER_KEY * size;
+    if (!spanFits(lo, hi, WIDE_MAX) || (size <= maxKeys && !near)) {
+      denseRefused = size > maxKeys;
       return;
     }
     long[] k = keys;
@@ -215,7 +224,8 @@ final class LongCountMap {
       newLo = Math.min(key, minKey());
       newHi = Math.max(key, maxKey());
     }
-    int max = wide && size >= maxKeys ? WIDE_MAX : DENSE_MAX;
+    boolean near = newHi - newLo >= 0 && newHi - newLo < (long) WIDE_SLOTS_PER_KEY * (size + 1);
+    int max = wide && (size >= maxKeys || near) ? WIDE_MAX : DENSE_MAX;
     if (!spanFits(newLo, newHi, max)) {
       return false;
     }
@@ -283,11 +293,13 @@ final class LongCountMap {
       capacity *= 2;
     }
     allocate(capacity);
+    spilling = true;
     for (int i = 0; i < d.length; i++) {
       if (d[i] != 0) {
         add(base + i, d[i], null, 0, 0);
       }
     }
+    spilling = false;
   }
 
   private int slot(long key) {
