@@ -34,6 +34,11 @@ enum ColumnKind {
     return this == INTEGER || this == DECIMAL || this == DOUBLE;
   }
 
+  /** Keys are whole numbers whose nearness means something (not double bits): wide exact counts fit. */
+  boolean wholeNumbers() {
+    return this == INTEGER || this == DECIMAL || this == DATE || this == TIMESTAMP || this == TIME;
+  }
+
   String render(long key, ColumnSpec spec) {
     return switch (this) {
       case INTEGER -> Long.toString(key);

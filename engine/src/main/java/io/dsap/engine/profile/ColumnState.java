@@ -45,19 +45,20 @@ public final class ColumnState {
   private final AtomicBoolean sketchedElsewhere;
 
   public ColumnState(ColumnSpec spec) {
-    this(spec, new AtomicBoolean());
+    this(spec, new AtomicBoolean(), false);
   }
 
   /**
    * {@code sketchedElsewhere} is shared by the states of one column's splits: once one of them
    * overflowed its exact counts, the merged result is a sketch anyway, so splits started later
-   * skip the exact counts (and the replay into the sketches).
+   * skip the exact counts (and the replay into the sketches). {@code wide}: the exact counts may
+   * cover a span of whole-number keys wider than the distinct limit ({@link ValueCountsState}).
    */
-  ColumnState(ColumnSpec spec, AtomicBoolean sketchedElsewhere) {
+  ColumnState(ColumnSpec spec, AtomicBoolean sketchedElsewhere, boolean wide) {
     this.spec = spec;
     this.kind = ColumnKind.of(spec);
     this.textual = kind == ColumnKind.TEXT || kind == ColumnKind.OBJECT;
-    this.counts = new ValueCountsState(textual, this::catchUp);
+    this.counts = new ValueCountsState(textual, wide && kind.wholeNumbers(), this::catchUp);
     this.unit = Math.pow(10, spec.scale());
     this.sketchedElsewhere = sketchedElsewhere;
     if (sketchedElsewhere.get()) {

@@ -99,12 +99,19 @@ public final class DuplicateRowsState {
   public void merge(DuplicateRowsState o) {
     long otherRows = o.rows;
     long otherDistinct = 0;
+    long[] chunk = new long[1024]; // through the batch path: its warming loads overlap the cache misses
+    int n = 0;
     for (long h : o.keys) {
       if (h != 0) {
-        add(h, 1);
+        chunk[n++] = h;
         otherDistinct++;
+        if (n == chunk.length) {
+          add(chunk, n);
+          n = 0;
+        }
       }
     }
+    add(chunk, n);
     if (o.hasZero) {
       add(0, 1);
       otherDistinct++;

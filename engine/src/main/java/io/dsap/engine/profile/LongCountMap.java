@@ -10,11 +10,22 @@ import java.util.Arrays;
  * <p>Keys without text start in a dense array indexed by {@code key - base} while they span at
  * most {@link #DENSE_MAX} values (dates, quantities, codes, booleans): a count is then one array
  * increment, not a hash probe. A key outside that span moves them into the hash table.
+ *
+ * <p>A <em>wide</em> map (whole numbers, dates, times) is full only when it holds more than
+ * {@code maxKeys} keys <em>and</em> they span {@link #WIDE_MAX} values or more: past
+ * {@code maxKeys} keys within that span it counts them in a dense array of up to
+ * {@link #WIDE_MAX} slots (8 MB; at least one key per 16 slots, so no more memory per key than the
+ * hash table), e.g. prices in cents or ids of a range. Whether a map ends up full depends only on
+ * the set of keys added, never on their order or on how they were split and merged.
  */
 final class LongCountMap {
   static final int DENSE_MAX = 1 << 16;
+  static final int WIDE_MAX = 1 << 20;
+  /** A wide map counts densely below the limit too when the array has at most this many slots per key. */
+  static final int WIDE_SLOTS_PER_KEY = 32;
   private final int maxKeys;
   private final int maxTextBytes;
+  private final boolean wide;
   private long[] keys;
   private long[] counts;
   private boolean[] used;
@@ -22,13 +33,23 @@ final class LongCountMap {
   private int[] textEnd;
   private byte[] arena = new byte[0];
   private int arenaUsed;
-  private int size;
+  private int size; // distinct keys, dense and hashed
+  private int hashed; // keys in the hash table
   private long[] dense; // counts of keys base .. base + dense.length - 1; null: hashed
   private long base;
+  private boolean blocked; // a wide dense map past maxKeys met a key beyond its span: full, that key hashed
+  private boolean denseRefused; // a wide hashed map past maxKeys spans too much to go dense: full
+  private boolean spilling; // moving dense counts into the hash table: stay there meanwhile
 
   LongCountMap(int maxKeys, int maxTextBytes) {
+    this(maxKeys, maxTextBytes, false);
+  }
+
+  /** {@code wide}: keys without text may count densely past {@code maxKeys} keys (see above). */
+  LongCountMap(int maxKeys, int maxTextBytes, boolean wide) {
     this.maxKeys = maxKeys;
     this.maxTextBytes = maxTextBytes;
+    this.wide = wide && maxTextBytes == 0;
     if (maxTextBytes == 0) {
       dense = new long[0];
     }
@@ -80,7 +101,27 @@ final class LongCountMap {
 
   /** True once more keys or text than allowed would be needed; callers stop adding then. */
   boolean full() {
-    return size > maxKeys || arenaUsed > maxTextBytes;
+    return blocked || (dense == null && size > maxKeys) || arenaUsed > maxTextBytes;
+  }
+
+  /**
+   * Whether adding every key of {@code o} to this map is worth it: false only when one side
+   * alone has more than {@code maxKeys} keys and the union cannot be dense, so the merged map
+   * would be {@link #full()} anyway (the caller then goes to the sketches without copying).
+   */
+  boolean absorbs(LongCountMap o) {
+    if (size <= maxKeys && o.size <= maxKeys) {
+      return true; // at most twice the limit: add them all, then ask full()
+    }
+    if (!wide || full() || o.full()) {
+      return false;
+    }
+    if (size == 0 || o.size == 0) {
+      return true;
+    }
+    long lo = Math.min(minKey(), o.minKey());
+    long hi = Math.max(maxKey(), o.maxKey());
+    return hi - lo >= 0 && hi - lo < WIDE_MAX;
   }
 
   /** Adds {@code n} to {@code key}'s count; the text is copied only when the key is new. */
@@ -92,11 +133,17 @@ final class LongCountMap {
         dense[(int) off] += n;
         return;
       }
-      if (widen(key)) {
-        add(key, n, text, s, e);
-        return;
+      if (!blocked) {
+        if (widen(key)) {
+          add(key, n, text, s, e);
+          return;
+        }
+        if (wide && size >= maxKeys) {
+          blocked = true; // the keys are too many for the hash table and too far apart for the array
+        } else {
+          spill();
+        }
       }
-      spill();
     }
     int slot = slot(key);
     if (!used[slot]) {
@@ -110,41 +157,80 @@ final class LongCountMap {
         arenaUsed += e - s;
         textEnd[slot] = arenaUsed;
       }
-      if (++size * 2 > keys.length) {
-        counts[slot] += n;
+      size++;
+      counts[slot] += n;
+      if (++hashed * 2 > keys.length) {
         grow();
-        return;
+        if (wide) {
+          tryDense();
+        }
+      } else if (wide && size > maxKeys) {
+        tryDense();
       }
+      return;
     }
     counts[slot] += n;
   }
 
   /**
-   * Re-centres the dense array to hold {@code key} too; false when the span gets too wide or
+   * A wide hashed map goes dense when its keys span less than {@link #WIDE_MAX} and either it is
+   * past {@code maxKeys} keys (else it would be full) or they are close enough together (checked
+   * as the table grows, so a map of many nearby keys leaves the hash table early).
+   */
+  private void tryDense() {
+    if (dense != null || denseRefused || spilling) {
+      return;
+    }
+    long lo = minKey();
+    long hi = maxKey();
+    boolean near = hi - lo >= 0 && hi - lo < (long) WIDE_SLOTS_PER_KEY * size;
+    if (!spanFits(lo, hi, WIDE_MAX) || (size <= maxKeys && !near)) {
+      denseRefused = size > maxKeys;
+      return;
+    }
+    long[] k = keys;
+    long[] c = counts;
+    boolean[] u = used;
+    dense = new long[0];
+    base = 0;
+    int span = (int) (hi - lo) + 1;
+    int len = Math.max(64, Math.min(WIDE_MAX, Integer.highestOneBit(span) * 2));
+    base = lo - (len - span) / 2;
+    dense = new long[len];
+    for (int i = 0; i < k.length; i++) {
+      if (u[i]) {
+        dense[(int) (k[i] - base)] = c[i];
+      }
+    }
+    hashed = 0;
+    allocate(16);
+  }
+
+  /** Whether keys lo..hi fit a dense array of at most {@code max} slots, away from the ends of the long range. */
+  private static boolean spanFits(long lo, long hi, int max) {
+    long margin = 2L * WIDE_MAX;
+    return lo >= Long.MIN_VALUE + margin && hi <= Long.MAX_VALUE - margin && hi - lo >= 0 && hi - lo < max;
+  }
+
+  /**
+   * Re-centres the dense array to hold {@code key} too; false when the span gets too wide (past
+   * {@link #DENSE_MAX}, or for a wide map holding {@code maxKeys} keys past {@link #WIDE_MAX}) or
    * comes near the ends of the long range (where {@code key - base} could wrap into the array).
    */
   private boolean widen(long key) {
     long newLo = key;
     long newHi = key;
     if (size > 0) { // the keys held lie between the first and the last non-zero count
-      int first = 0;
-      while (dense[first] == 0) {
-        first++;
-      }
-      int last = dense.length - 1;
-      while (dense[last] == 0) {
-        last--;
-      }
-      newLo = Math.min(key, base + first);
-      newHi = Math.max(key, base + last);
+      newLo = Math.min(key, minKey());
+      newHi = Math.max(key, maxKey());
     }
-    long margin = 2L * DENSE_MAX;
-    if (newLo < Long.MIN_VALUE + margin || newHi > Long.MAX_VALUE - margin
-        || newHi - newLo < 0 || newHi - newLo >= DENSE_MAX) {
+    boolean near = newHi - newLo >= 0 && newHi - newLo < (long) WIDE_SLOTS_PER_KEY * (size + 1);
+    int max = wide && (size >= maxKeys || near) ? WIDE_MAX : DENSE_MAX;
+    if (!spanFits(newLo, newHi, max)) {
       return false;
     }
     int span = (int) (newHi - newLo) + 1;
-    int len = Math.max(64, Math.min(DENSE_MAX, Math.max(dense.length * 2, Integer.highestOneBit(span) * 2)));
+    int len = Math.max(64, Math.min(max, Math.max(dense.length * 2, Integer.highestOneBit(span) * 2)));
     long newBase = newLo - (len - span) / 2;
     long[] d = new long[len];
     for (int i = 0; i < dense.length; i++) {
@@ -157,22 +243,63 @@ final class LongCountMap {
     return true;
   }
 
+  /** The smallest key held (the map is not empty). */
+  private long minKey() {
+    long min = Long.MAX_VALUE;
+    if (dense != null) {
+      for (int i = 0; i < dense.length; i++) {
+        if (dense[i] != 0) {
+          min = base + i;
+          break;
+        }
+      }
+    }
+    for (int i = 0; hashed > 0 && i < keys.length; i++) {
+      if (used[i]) {
+        min = Math.min(min, keys[i]);
+      }
+    }
+    return min;
+  }
+
+  /** The largest key held (the map is not empty). */
+  private long maxKey() {
+    long max = Long.MIN_VALUE;
+    if (dense != null) {
+      for (int i = dense.length - 1; i >= 0; i--) {
+        if (dense[i] != 0) {
+          max = base + i;
+          break;
+        }
+      }
+    }
+    for (int i = 0; hashed > 0 && i < keys.length; i++) {
+      if (used[i]) {
+        max = Math.max(max, keys[i]);
+      }
+    }
+    return max;
+  }
+
   /** Moves the dense counts into the hash table. */
   private void spill() {
     long[] d = dense;
     dense = null;
     int n = size;
     size = 0;
+    hashed = 0;
     int capacity = 16;
     while (capacity < n * 2 + 2) {
       capacity *= 2;
     }
     allocate(capacity);
+    spilling = true;
     for (int i = 0; i < d.length; i++) {
       if (d[i] != 0) {
         add(base + i, d[i], null, 0, 0);
       }
     }
+    spilling = false;
   }
 
   private int slot(long key) {
@@ -220,7 +347,7 @@ final class LongCountMap {
 
   /** A new map of the keys {@code keep} accepts, with their counts and text. */
   LongCountMap retained(java.util.function.LongPredicate keep) {
-    LongCountMap m = new LongCountMap(maxKeys, maxTextBytes);
+    LongCountMap m = new LongCountMap(maxKeys, maxTextBytes, wide);
     forEach((key, count, text, s, e) -> {
       if (keep.test(key)) {
         m.add(key, count, text, s, e);
@@ -237,9 +364,8 @@ final class LongCountMap {
           v.visit(base + i, dense[i], null, -1, -1);
         }
       }
-      return;
     }
-    for (int i = 0; i < keys.length; i++) {
+    for (int i = 0; hashed > 0 && i < keys.length; i++) {
       if (used[i]) {
         v.visit(keys[i], counts[i], textStart[i] < 0 ? null : arena, textStart[i], textEnd[i]);
       }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * duplicate-row set. Fed batch by batch; two states of the same table merge.
  */
 public final class TableState {
+
   private final List<ColumnSpec> columns;
   private final ColumnState[] states;
   private final DuplicateRowsState duplicates = new DuplicateRowsState();
@@ -30,7 +31,7 @@ public final class TableState {
     this.columns = List.copyOf(columns);
     this.states = new ColumnState[columns.size()];
     for (int i = 0; i < states.length; i++) {
-      states[i] = new ColumnState(columns.get(i), sketched[i]);
+      states[i] = new ColumnState(columns.get(i), sketched[i], true);
     }
   }
 

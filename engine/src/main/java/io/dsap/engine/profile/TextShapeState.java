@@ -37,9 +37,15 @@ public final class TextShapeState {
   /** Adds the value {@code b[s, e)} seen {@code times} times (once per distinct value of a category). */
   public void add(byte[] b, int s, int e, long times) {
     values += times;
+    // count UTF-8 lead bytes, not continuation bytes (10xxxxxx), eight bytes at a time
     long chars = e - s;
-    for (int i = s; i < e; i++) {
-      chars -= (b[i] & 0xc0) == 0x80 ? 1 : 0; // count UTF-8 lead bytes, not continuation bytes
+    int i = s;
+    for (; i + Long.BYTES <= e; i += Long.BYTES) {
+      long w = (long) BIG_ENDIAN_LONGS.get(b, i);
+      chars -= Long.bitCount(w & ~(w << 1) & 0x8080808080808080L);
+    }
+    for (; i < e; i++) {
+      chars -= (b[i] & 0xc0) == 0x80 ? 1 : 0;
     }
     totalLength += chars * times;
     minLength = Math.min(minLength, chars);

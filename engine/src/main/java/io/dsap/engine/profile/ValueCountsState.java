@@ -17,6 +17,10 @@ import org.apache.datasketches.hll.Union;
  * {@link #TEXT_LIMIT} bytes; then an HLL sketch counts distinct values and a frequent-items
  * sketch keeps the heavy hitters, so memory stays bounded whatever the row count.
  *
+ * <p>A <em>wide</em> state (whole numbers, dates and times in a {@link TableState}) also stays
+ * exact past that many distinct values while its keys span less than
+ * {@link LongCountMap#WIDE_MAX} values: prices in cents, ids of a range, dates of centuries.
+ *
  * <p>Numbers, dates and booleans are keyed by their 64-bit value (exact). Text is keyed by a
  * 64-bit hash: a collision could only merge two values, so "all values distinct" is never
  * claimed wrongly; the distinct count could be one low with probability about n²/2⁶⁵.
@@ -48,9 +52,14 @@ public final class ValueCountsState {
    * shape) catches up there and feeds values itself from then on.
    */
   ValueCountsState(boolean text, LongCountMap.Visitor onOverflow) {
+    this(text, false, onOverflow);
+  }
+
+  /** {@code wide}: non-text keys stay exact over a span of up to {@link LongCountMap#WIDE_MAX}. */
+  ValueCountsState(boolean text, boolean wide, LongCountMap.Visitor onOverflow) {
     this.text = text;
     this.onOverflow = onOverflow;
-    this.exact = new LongCountMap(EXACT_LIMIT, text ? TEXT_LIMIT : 0);
+    this.exact = new LongCountMap(EXACT_LIMIT, text ? TEXT_LIMIT : 0, wide && !text);
   }
 
   /** Goes straight to the sketches (another part of the same column already overflowed). */
@@ -159,11 +168,16 @@ public final class ValueCountsState {
   /** Adds {@code other}'s values to this state (commutative up to sketch error). */
   public void merge(ValueCountsState other) {
     if (exact != null && other.exact != null) {
-      other.exact.forEach((key, count, b, s, e) -> exact.add(key, count, b, s, e));
-      if (exact.full()) {
-        overflow();
+      if (exact.absorbs(other.exact)) {
+        other.exact.forEach((key, count, b, s, e) -> exact.add(key, count, b, s, e));
+        if (exact.full()) {
+          overflow();
+        }
+        return;
       }
-      return;
+      // the union is past the exact limit: both sides go to the sketches without being merged first
+      overflow();
+      other.exact.forEach(onOverflow);
     }
     if (exact != null) {
       overflow();
@@ -183,9 +197,10 @@ public final class ValueCountsState {
     }
   }
 
+  /** This state's exact counts as sketches, in a new state; this one is left as it is. */
   private ValueCountsState copyAsSketch() {
     ValueCountsState c = new ValueCountsState(text);
-    c.merge(this);
+    c.exact = exact; // only read by overflow(), which then drops it
     c.overflow();
     return c;
   }

@@ -129,6 +129,38 @@ public final class ByteParsers {
    * With {@code scale < 0} any scale up to 18 is accepted and reported in {@link #lastScale}.
    */
   public long parseDecimal(byte[] b, int s, int e, int scale) {
+    // fast path: [-]digits[.digits] with no more digits than a long surely holds at this scale
+    if (scale >= 0 && e - s > 0 && e - s <= 18) {
+      int i = s;
+      boolean neg = b[i] == '-';
+      i += neg ? 1 : 0;
+      int first = i;
+      int dot = -1;
+      long v = 0;
+      for (; i < e; i++) {
+        int d = b[i] - '0';
+        if (d >= 0 && d <= 9) {
+          v = v * 10 + d;
+        } else if (b[i] == '.' && dot < 0) {
+          dot = i;
+        } else {
+          break;
+        }
+      }
+      int digits = e - first - (dot < 0 ? 0 : 1);
+      int frac = dot < 0 ? 0 : e - dot - 1;
+      if (i == e && digits > 0 && frac <= scale && digits + scale - frac <= 18) {
+        lastScale = frac;
+        ok = true;
+        v *= POW10[scale - frac];
+        return neg ? -v : v;
+      }
+    }
+    return parseDecimalGeneral(b, s, e, scale);
+  }
+
+  /** {@link #parseDecimal} for any input: blanks, a plus sign, leading zeros past 18 digits, any scale. */
+  long parseDecimalGeneral(byte[] b, int s, int e, int scale) {
     s = trimStart(b, s, e);
     e = trimEnd(b, s, e);
     ok = false;
@@ -305,6 +337,13 @@ public final class ByteParsers {
 
   /** Parses a date in {@code format} to days since 1970-01-01. */
   public int parseDate(byte[] b, int s, int e, TemporalFormat format) {
+    if (e - s == 10 && format.order() == DateOrder.YMD) {
+      int day = fixedYmd(b, s, format.separator());
+      if (day != NO_DAY) {
+        ok = true;
+        return day;
+      }
+    }
     s = trimStart(b, s, e);
     e = trimEnd(b, s, e);
     ok = false;
@@ -460,6 +499,52 @@ public final class ByteParsers {
       return Long.MIN_VALUE;
     }
     return epochDay(y, m, d);
+  }
+
+  private static final int NO_DAY = Integer.MIN_VALUE;
+  private static final int TABLE_FIRST_YEAR = 1900;
+  private static final int TABLE_YEARS = 300;
+  /** Epoch day of January 1st of the years {@link #TABLE_FIRST_YEAR} onwards. */
+  private static final int[] YEAR_START = new int[TABLE_YEARS];
+  /** Days before each month (index 1 to 12) in a common and in a leap year. */
+  private static final int[][] MONTH_START = new int[2][13];
+  /** Days of each month (index 1 to 12; 0 for index 0) in a common and in a leap year. */
+  private static final int[][] MONTH_DAYS = new int[2][13];
+
+  static {
+    for (int i = 0; i < TABLE_YEARS; i++) {
+      YEAR_START[i] = (int) epochDay(TABLE_FIRST_YEAR + i, 1, 1);
+    }
+    for (int leap = 0; leap < 2; leap++) {
+      int y = leap == 1 ? 2000 : 2001;
+      for (int m = 1; m <= 12; m++) {
+        MONTH_DAYS[leap][m] = daysInMonth(y, m);
+        MONTH_START[leap][m] = (int) (epochDay(y, m, 1) - epochDay(y, 1, 1));
+      }
+    }
+  }
+
+  /**
+   * The common case of a date read in bulk: exactly {@code yyyy-mm-dd} (any separator) with a year
+   * the tables cover. Returns the epoch day, or {@link #NO_DAY} when the text is not that simple
+   * (the general parser then decides, with the same result for every text this accepts).
+   */
+  private static int fixedYmd(byte[] b, int s, char sep) {
+    if (b[s + 4] != sep || b[s + 7] != sep) {
+      return NO_DAY;
+    }
+    int y = digit(b[s]) * 1000 + digit(b[s + 1]) * 100 + digit(b[s + 2]) * 10 + digit(b[s + 3]);
+    int m = digit(b[s + 5]) * 10 + digit(b[s + 6]);
+    int d = digit(b[s + 8]) * 10 + digit(b[s + 9]);
+    int year = y - TABLE_FIRST_YEAR;
+    if ((y | m | d) < 0 || year < 0 || year >= TABLE_YEARS || m < 1 || m > 12 || d < 1) {
+      return NO_DAY;
+    }
+    int leap = (y & 3) == 0 && (y % 100 != 0 || y % 400 == 0) ? 1 : 0;
+    if (d > MONTH_DAYS[leap][m]) {
+      return NO_DAY;
+    }
+    return YEAR_START[year] + MONTH_START[leap][m] + d - 1;
   }
 
   /** The value of a digit byte; for any other byte a negative number that keeps a sum of a few digits negative. */

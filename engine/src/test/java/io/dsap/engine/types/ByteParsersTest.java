@@ -89,6 +89,73 @@ class ByteParsersTest {
     }
   }
 
+  /**
+   * Fixed-width {@code yyyy-mm-dd} texts take a table-driven fast path for the years 1900 to
+   * 2199: every month and day number (valid or not) around and inside that range, with each
+   * separator, gives what java.time says, and a wrong separator is refused.
+   */
+  @Test
+  void fixedWidthDatesAgreeWithJavaTimeInsideAndOutsideTheFastPath() {
+    int[] years = {0, 1, 1599, 1600, 1899, 1900, 1901, 1904, 1970, 2000, 2023, 2024, 2100, 2198, 2199, 2200, 2400, 9999};
+    for (char sep : new char[] {'-', '/', '.'}) {
+      TemporalFormat f = new TemporalFormat(DateOrder.YMD, sep);
+      for (int y : years) {
+        for (int m = 0; m <= 13; m++) {
+          for (int d = 0; d <= 32; d++) {
+            String s = String.format("%04d%c%02d%c%02d", y, sep, m, sep, d);
+            byte[] x = b(s);
+            int day = p.parseDate(x, 0, x.length, f);
+            Long want;
+            try {
+              want = LocalDate.of(y, m, d).toEpochDay();
+            } catch (java.time.DateTimeException ex) {
+              want = null;
+            }
+            assertEquals(want != null, p.ok, s);
+            if (want != null) {
+              assertEquals(want.longValue(), day, s);
+            }
+            byte[] wrongSep = b(s.replace(sep, sep == '-' ? '/' : '-'));
+            p.parseDate(wrongSep, 0, wrongSep.length, f);
+            assertFalse(p.ok, s + " with another separator");
+          }
+        }
+      }
+    }
+    for (String s : new String[] {"2024-0a-10", "2024-01-1 ", "+024-01-10", "2024--1-10", "20x4-01-10", "2024-01-+1"}) {
+      byte[] x = b(s);
+      p.parseDate(x, 0, x.length, TemporalFormat.ISO);
+      assertEquals(s.equals("2024-01-1 "), p.ok, s); // a trailing blank is trimmed, then 2024-01-1 is fine
+    }
+  }
+
+  /** The plain-decimal fast path accepts and rejects exactly what the general parser does, at every scale. */
+  @Test
+  void decimalFastPathAgreesWithTheGeneralParser() {
+    Random rnd = new Random(11);
+    String alphabet = "0123456789000.-+ e";
+    ByteParsers general = new ByteParsers();
+    for (int t = 0; t < 300_000; t++) {
+      StringBuilder sb = new StringBuilder();
+      int len = rnd.nextInt(22);
+      for (int i = 0; i < len; i++) {
+        // mostly digits, so that many texts are valid numbers of every length
+        sb.append(rnd.nextInt(4) == 0 ? alphabet.charAt(rnd.nextInt(alphabet.length())) : (char) ('0' + rnd.nextInt(10)));
+      }
+      String text = sb.toString();
+      byte[] x = b("[" + text + "]");
+      for (int scale : new int[] {0, 2, 4, 18}) {
+        long want = general.parseDecimalGeneral(x, 1, x.length - 1, scale);
+        long got = p.parseDecimal(x, 1, x.length - 1, scale);
+        assertEquals(general.ok, p.ok, text + " at scale " + scale);
+        if (p.ok) {
+          assertEquals(want, got, text + " at scale " + scale);
+          assertEquals(general.lastScale, p.lastScale, text);
+        }
+      }
+    }
+  }
+
   @Test
   void invalidCalendarDatesAreRejected() {
     for (String s : new String[] {"2023-02-29", "2024-02-30", "2024-13-01", "2024-00-10", "2024-04-31", "2024-1-1x"}) {
