@@ -250,6 +250,7 @@ public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
         checks.get(i).absorb(done.copies[i]);
       }
     }
+    splits.release(split); // the issues hold copies of the values: later splits may refill these batches
   }
 
   private SplitChecks await(Future<SplitChecks> f) {
