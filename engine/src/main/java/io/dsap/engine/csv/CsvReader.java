@@ -45,7 +45,7 @@ public final class CsvReader implements BatchReader {
   private final int[] projection;
   private final int[] vectorOf; // column -> position in the batch, or -1
   private final int batchSize;
-  private final Batch batch;
+  private Batch batch; // for next(), made on its first call: splits fill batches of their own
   private final ColumnVector[] vectors; // those of the batch being filled
   private final long end;
   private final RejectSink rejects;
@@ -119,7 +119,6 @@ public final class CsvReader implements BatchReader {
       vectorOf[c] = k;
     }
     this.batchSize = batchSize;
-    this.batch = newBatch();
     this.vectors = new ColumnVector[projection.length];
     this.rejects = rejects;
     this.end = end;
@@ -178,6 +177,9 @@ public final class CsvReader implements BatchReader {
   /** The next batch (reused between calls), or null at the end of the file. */
   @Override
   public Batch next() {
+    if (batch == null) {
+      batch = newBatch();
+    }
     return fill(batch) ? batch : null;
   }
 

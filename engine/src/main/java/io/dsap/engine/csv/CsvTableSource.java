@@ -171,8 +171,7 @@ public final class CsvTableSource implements TableSource {
     S total = null;
     try (CsvSplitScan.Ordered<S> splits = scan.new Ordered<>(projection, size, threads + 1, (reader, r) -> {
       S state = newState.get();
-      Batch b = reader.newBatch();
-      while (reader.fill(b)) {
+      for (Batch b = reader.next(); b != null; b = reader.next()) {
         add.accept(state, b);
       }
       return state;
