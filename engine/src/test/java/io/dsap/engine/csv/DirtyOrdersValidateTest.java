@@ -59,7 +59,8 @@ class DirtyOrdersValidateTest {
   Path dir;
 
   /** What the generator planted. */
-  record Planted(int badDateRows, int repeatedIds, int negativeQuantities) {}
+  /** {@code badRows}: rows with a value that does not parse (a bad date, or a bad discount, which no check reads). */
+  record Planted(int badRows, int repeatedIds, int negativeQuantities) {}
 
   @Test
   void splitsWithReusedBatchesGiveTheIssuesOfOneSequentialPass() throws IOException {
@@ -78,7 +79,8 @@ class DirtyOrdersValidateTest {
 
     Map<String, Long> perCheck = new TreeMap<>();
     one.stream().filter(r -> !r.startsWith("summary")).forEach(r -> perCheck.merge(r.split(", ")[3], 1L, Long::sum));
-    assertEquals(planted.badDateRows(), perCheck.get("parse"), "one parse issue per row with a bad date: " + perCheck);
+    assertEquals(planted.badRows(), perCheck.get("parse"), "one parse issue per row with a bad value: " + perCheck);
+    assertTrue(one.stream().anyMatch(r -> r.contains(", discount, parse, ")), "a column no check reads still rejects");
     assertEquals(planted.repeatedIds(), perCheck.get("unique"), "repeated ids of rows that parse");
     assertEquals(planted.negativeQuantities(), perCheck.get("rule:quantity > 0"), "negative quantities that parse");
     for (String check : List.of("semantic", "not_null", "allowed_values", "range", "rule:ship_date >= order_date")) {
@@ -86,7 +88,7 @@ class DirtyOrdersValidateTest {
     }
     // the parse check counts every record, rejected ones included
     String parseSummary = one.stream().filter(r -> r.startsWith("summary [parse,")).findFirst().orElseThrow();
-    assertTrue(parseSummary.contains(", " + ROWS + ", " + planted.badDateRows() + ","), parseSummary);
+    assertTrue(parseSummary.contains(", " + ROWS + ", " + planted.badRows() + ","), parseSummary);
   }
 
   @Test
@@ -108,7 +110,7 @@ class DirtyOrdersValidateTest {
         assertEquals(rejects.size(), reader.stats().rowsRejected());
         assertEquals(ROWS, reader.stats().recordsRead());
       }
-      assertEquals(planted.badDateRows(), rejects.size(), "rejected: the rows with a bad date");
+      assertEquals(planted.badRows(), rejects.size(), "rejected: the rows with a bad date or discount");
       assertEquals(ROWS, rows + rejects.size(), "returned + rejected = records");
     }
   }
@@ -187,7 +189,9 @@ class DirtyOrdersValidateTest {
       double p = rnd.nextDouble();
       String price = String.format(java.util.Locale.ROOT, "%.2f",
           p < 0.0025 ? -1 - rnd.nextInt(900) - 0.39 : p < 0.005 ? 10_000.5 + rnd.nextInt(600_000) : 0.5 + rnd.nextInt(4_999));
-      String discount = String.format(java.util.Locale.ROOT, "%.2f", rnd.nextInt(30) / 100.0);
+      // a column no check reads: not materialised, but a bad value still rejects the row
+      boolean badDiscount = !badDate && rnd.nextDouble() < 0.001;
+      String discount = badDiscount ? "0.1O" : String.format(java.util.Locale.ROOT, "%.2f", rnd.nextInt(30) / 100.0);
       String country = rnd.nextInt(5) == 0 ? "DE" : "US";
       String notes = rnd.nextInt(4) == 0 ? "\"Call before delivery, please\"" : "";
       double missing = rnd.nextDouble();
@@ -202,7 +206,7 @@ class DirtyOrdersValidateTest {
       s.append(id).append(',').append(email).append(',').append(orderDate).append(',').append(shipDate).append(',')
           .append(status).append(',').append(quantity).append(',').append(price).append(',').append(discount)
           .append(',').append(country).append(',').append(notes).append('\n');
-      if (badDate) {
+      if (badDate || badDiscount) {
         badDates++;
         continue; // rejected: the row's other values are not checked
       }
