@@ -145,8 +145,9 @@ public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
       c.begin(ready::add);
     }
     int n = source.columns().size();
-    // only the columns the checks read are materialised; the reader still type-checks the others
-    int[] read = Rows.read(checks, n);
+    // only the columns the checks read are materialised where the reader still type-checks the
+    // others (CsvReader's promise: the same rows are rejected whichever columns are read)
+    int[] read = source instanceof io.dsap.engine.csv.CsvTableSource ? Rows.read(checks, n) : null;
     rows = new Rows(source.columns(), read);
     if (read == null) {
       read = new int[n];
