@@ -45,7 +45,7 @@ public final class CsvReader implements BatchReader {
   private final int[] projection;
   private final int[] vectorOf; // column -> position in the batch, or -1
   private final int batchSize;
-  private final Batch batch;
+  private Batch batch; // for next(), made on its first call: splits fill batches of their own
   private final ColumnVector[] vectors; // those of the batch being filled
   private final long end;
   private final RejectSink rejects;
@@ -78,7 +78,8 @@ public final class CsvReader implements BatchReader {
   /** Opens {@code file} for reading and reports progress about once per batch. */
   public CsvReader(Path file, String displayName, CsvFileSchema schema, int[] projection, int batchSize,
       RejectSink rejects, ProgressListener progress) {
-    this(file, displayName, schema, projection, batchSize, rejects, progress, -1, Long.MAX_VALUE, READ_BUFFER, false);
+    this(file, displayName, schema, projection, batchSize, rejects, progress, -1, Long.MAX_VALUE,
+        new byte[READ_BUFFER], false);
   }
 
   /**
@@ -87,10 +88,11 @@ public final class CsvReader implements BatchReader {
    * {@code end}. A record that starts before {@code end} is read to its end. Line numbers count
    * from 1 at {@code start}; {@code start < 0} reads the whole file as one scan. {@code clean}: the
    * file is known to have no field that would be rejected ({@link CleanFiles}), so the columns not
-   * projected are not checked.
+   * projected are not checked. {@code buffer} is the read buffer to use (grown if a record needs
+   * more: {@link #readBuffer()}); the reader keeps no reference to it once closed.
    */
   CsvReader(Path file, String displayName, CsvFileSchema schema, int[] projection, int batchSize,
-      RejectSink rejects, ProgressListener progress, long start, long end, int bufferSize, boolean clean) {
+      RejectSink rejects, ProgressListener progress, long start, long end, byte[] buffer, boolean clean) {
     this.file = file;
     this.clean = clean;
     this.progress = progress;
@@ -117,7 +119,6 @@ public final class CsvReader implements BatchReader {
       vectorOf[c] = k;
     }
     this.batchSize = batchSize;
-    this.batch = newBatch();
     this.vectors = new ColumnVector[projection.length];
     this.rejects = rejects;
     this.end = end;
@@ -127,7 +128,7 @@ public final class CsvReader implements BatchReader {
     this.checkUtf8 = schema.layout().charset().equals(java.nio.charset.StandardCharsets.UTF_8);
     this.in = start < 0 ? FileSource.openText(file, schema.layout())
         : FileSource.openTextRange(file, schema.layout(), start);
-    this.tokenizer = new CsvTokenizer(in, Math.max(0, start), schema.dialect(), bufferSize, MAX_RECORD_BYTES);
+    this.tokenizer = new CsvTokenizer(in, Math.max(0, start), schema.dialect(), buffer, MAX_RECORD_BYTES);
     if (start <= 0) {
       try {
         CsvDialect d = schema.dialect();
@@ -163,6 +164,11 @@ public final class CsvReader implements BatchReader {
     return tokenizer.position();
   }
 
+  /** The read buffer in use: the one given, or a larger one if a record did not fit. */
+  byte[] readBuffer() {
+    return tokenizer.buffer();
+  }
+
   /** Physical lines consumed so far (the header and skipped lines included). */
   long linesConsumed() {
     return tokenizer.nextLine() - 1;
@@ -171,6 +177,9 @@ public final class CsvReader implements BatchReader {
   /** The next batch (reused between calls), or null at the end of the file. */
   @Override
   public Batch next() {
+    if (batch == null) {
+      batch = newBatch();
+    }
     return fill(batch) ? batch : null;
   }
 

@@ -37,6 +37,14 @@ final class CsvSplitScan {
   /** Splits smaller than this are not worth a thread: the file is read sequentially. */
   static final long MIN_SPLIT = 4L << 20;
 
+  /**
+   * Each thread's read buffer, reused by the splits it reads. A new 4 MB array per split is a
+   * humongous object for G1 under a small heap (regions of 1 MB with -Xmx1g): about 125 of them per
+   * GB of CSV each started a concurrent collection. A buffer grown past {@link CsvReader#READ_BUFFER}
+   * for a long record is not kept.
+   */
+  private static final ThreadLocal<byte[]> BUFFERS = new ThreadLocal<>();
+
   private static final Pattern OPENED_ON_LINE = Pattern.compile("opened on line (\\d+)");
 
   private final Path file;
@@ -88,10 +96,18 @@ final class CsvSplitScan {
   /** Reads the split from {@code start} (a record start, or a guess) up to {@code end}. */
   <S> Part<S> read(long start, long end, int[] projection, Body<S> body) {
     List<Reject> rejects = new ArrayList<>();
-    long bufferSize = Math.min(CsvReader.READ_BUFFER, Math.max(1 << 16, end - start + (1 << 16)));
+    int bufferSize = (int) Math.min(CsvReader.READ_BUFFER, Math.max(1 << 16, end - start + (1 << 16)));
+    byte[] buffer = BUFFERS.get();
+    BUFFERS.remove(); // in use until this split is read
+    if (buffer == null || buffer.length < bufferSize) {
+      buffer = new byte[bufferSize];
+    }
     try (CsvReader r = new CsvReader(file, displayName, schema, projection, CsvReader.DEFAULT_BATCH_SIZE,
-        rejects::add, ProgressListener.NONE, start, end, (int) bufferSize, clean)) {
+        rejects::add, ProgressListener.NONE, start, end, buffer, clean)) {
       S result = body.read(r, rejects);
+      if (r.readBuffer().length <= CsvReader.READ_BUFFER) {
+        BUFFERS.set(r.readBuffer()); // nothing read from the split points into it: batches and rejects copy
+      }
       return new Part<>(start, r.position(), r.linesConsumed(), r.stats(), rejects, result, null);
     } catch (RuntimeException e) {
       return new Part<>(start, -1, 0, null, rejects, null, e);

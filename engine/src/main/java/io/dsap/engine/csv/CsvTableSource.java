@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BiConsumer;
 import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
@@ -115,7 +117,7 @@ public final class CsvTableSource implements TableSource {
       reader = new CsvSplitReader(scan, projection, rejects, progress, size, ScanThreads.threads() + 1);
     } else {
       reader = new CsvReader(file, displayName, schema, projection, CsvReader.DEFAULT_BATCH_SIZE, rejects, progress,
-          -1, Long.MAX_VALUE, CsvReader.READ_BUFFER, clean);
+          -1, Long.MAX_VALUE, new byte[CsvReader.READ_BUFFER], clean);
     }
     return clean ? reader : new CleanWhenDone(reader, before, schema);
   }
@@ -169,8 +171,7 @@ public final class CsvTableSource implements TableSource {
     S total = null;
     try (CsvSplitScan.Ordered<S> splits = scan.new Ordered<>(projection, size, threads + 1, (reader, r) -> {
       S state = newState.get();
-      Batch b = reader.newBatch();
-      while (reader.fill(b)) {
+      for (Batch b = reader.next(); b != null; b = reader.next()) {
         add.accept(state, b);
       }
       return state;
@@ -195,14 +196,20 @@ public final class CsvTableSource implements TableSource {
       return null;
     }
     long size = splitSize > 0 ? splitSize : ORDERED_SPLIT;
+    // batches released by the caller, refilled by later splits: a split's vectors (and text arenas
+    // grown to fit) are not made anew, which halves what a validation allocates
+    Queue<Batch> free = new ConcurrentLinkedQueue<>();
     CsvSplitScan.Ordered<SplitBatches.Split> splits = scan.new Ordered<>(projection, size, ScanThreads.threads() + 1,
         (reader, rejects) -> {
           List<Batch> batches = new ArrayList<>();
           List<Integer> rejectsBefore = new ArrayList<>();
-          for (Batch b = reader.newBatch(); reader.fill(b); b = reader.newBatch()) {
+          Batch b = reusable(free, reader);
+          while (reader.fill(b)) {
             batches.add(b);
             rejectsBefore.add(rejects.size());
+            b = reusable(free, reader);
           }
+          free.add(b);
           int[] counts = rejectsBefore.stream().mapToInt(Integer::intValue).toArray();
           return new SplitBatches.Split(batches, counts, rejects, 0);
         });
@@ -222,10 +229,21 @@ public final class CsvTableSource implements TableSource {
       }
 
       @Override
+      public void release(Split split) {
+        free.addAll(split.batches());
+      }
+
+      @Override
       public void close() {
         splits.close();
+        free.clear();
       }
     };
+  }
+
+  private static Batch reusable(Queue<Batch> free, CsvReader reader) {
+    Batch b = free.poll();
+    return b != null ? b : reader.newBatch();
   }
 
   /** The parallel scan of this file, or null when it is read sequentially (small, compressed, re-encoded). */

@@ -61,6 +61,14 @@ public final class CsvTokenizer {
 
   /** A tokenizer over a stream that starts at byte {@code offset} of the text (a split of a file). */
   public CsvTokenizer(InputStream in, long offset, CsvDialect dialect, int bufferSize, int maxRecordBytes) {
+    this(in, offset, dialect, new byte[Math.max(MIN_BUFFER, bufferSize)], maxRecordBytes);
+  }
+
+  /**
+   * A tokenizer reading into {@code buffer} (grown if a record needs more; {@link #buffer()} is the
+   * array in use), so a caller can reuse one buffer for many splits.
+   */
+  public CsvTokenizer(InputStream in, long offset, CsvDialect dialect, byte[] buffer, int maxRecordBytes) {
     this.in = in;
     this.bufferOffset = offset;
     this.delimiter = dialect.delimiter();
@@ -71,7 +79,7 @@ public final class CsvTokenizer {
     this.quoteWord = quote == CsvDialect.NONE ? delimiterWord : Swar.broadcast(quote);
     this.escapeWord = escape == CsvDialect.NONE ? quoteWord : Swar.broadcast(escape);
     this.stopQuoteWord = quote == CsvDialect.NONE ? NEWLINES : quoteWord;
-    this.buf = new byte[Math.max(MIN_BUFFER, bufferSize)];
+    this.buf = buffer.length >= MIN_BUFFER ? buffer : new byte[MIN_BUFFER];
     this.maxRecordBytes = maxRecordBytes;
   }
 

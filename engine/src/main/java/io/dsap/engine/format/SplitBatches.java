@@ -13,6 +13,9 @@ public interface SplitBatches extends AutoCloseable {
   /** The next split in file order, or null after the last. */
   Split next();
 
+  /** The caller is done with {@code split}'s batches: the source may refill them for a later split. */
+  default void release(Split split) {}
+
   @Override
   void close();
 

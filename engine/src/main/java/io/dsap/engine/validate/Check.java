@@ -48,6 +48,15 @@ public interface Check {
     return true;
   }
 
+  /**
+   * The columns (file positions) whose values {@link #check} reads, or null (the default) for any
+   * column. A validation materialises only the columns its checks read; the others are still
+   * parsed and type-checked, so rejects do not change.
+   */
+  default int[] columnsRead() {
+    return null;
+  }
+
   /** Adds the counts of a copy made by {@link #forSplit()}; copies are absorbed in file order. */
   default void absorb(Check part) {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " does not check splits");

@@ -24,8 +24,13 @@ public record Issue(Long line, Long rowNumber, String column, String check, Seve
     Objects.requireNonNull(message, "message is null");
   }
 
+  /** Each severity's text, made once: a validation can return millions of rows. */
+  private static final String[] SEVERITY_TEXT = java.util.Arrays.stream(Severity.values()).map(Severity::text)
+      .toArray(String[]::new);
+
   /** The issue as a SQL row: line, row_number, column_name, check_name, severity, value, expected, message, suggestion. */
   public Object[] toRow() {
-    return new Object[] {line, rowNumber, column, check, severity.text(), value, expected, message, suggestion};
+    return new Object[] {line, rowNumber, column, check, SEVERITY_TEXT[severity.ordinal()], value, expected, message,
+        suggestion};
   }
 }

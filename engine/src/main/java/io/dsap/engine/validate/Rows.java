@@ -11,12 +11,52 @@ import java.util.List;
  */
 public final class Rows {
   private final List<ColumnSpec> columns;
+  private final int[] position; // file column -> its vector in the batch, -1 when not read
   private Batch batch;
   private long[] rowNumbers = new long[0];
   private long lineDelta;
 
+  /** Batches holding every column, in file order. */
   public Rows(List<ColumnSpec> columns) {
+    this(columns, null);
+  }
+
+  /**
+   * Batches holding the columns {@code read} (file positions, ascending; null: all), in that order;
+   * the others are not there ({@link #column} gives null).
+   */
+  Rows(List<ColumnSpec> columns, int[] read) {
     this.columns = List.copyOf(columns);
+    this.position = new int[columns.size()];
+    java.util.Arrays.fill(position, -1);
+    for (int k = 0; k < (read == null ? position.length : read.length); k++) {
+      position[read == null ? k : read[k]] = k;
+    }
+  }
+
+  private Rows(List<ColumnSpec> columns, int[] position, boolean copy) {
+    this.columns = columns;
+    this.position = position;
+  }
+
+  /** A view of batches with the same columns, for another thread. */
+  Rows copy() {
+    return new Rows(columns, position, true);
+  }
+
+  /** The file columns that {@code checks} read ({@link Check#columnsRead()}), ascending; null when that is all. */
+  static int[] read(List<? extends Check> checks, int columnCount) {
+    java.util.BitSet read = new java.util.BitSet(columnCount);
+    for (Check c : checks) {
+      int[] cols = c.columnsRead();
+      if (cols == null) {
+        return null;
+      }
+      for (int col : cols) {
+        read.set(col);
+      }
+    }
+    return read.cardinality() == columnCount ? null : read.stream().toArray();
   }
 
   void set(Batch batch, long[] rowNumbers) {
@@ -46,17 +86,19 @@ public final class Rows {
     return rowNumbers[r];
   }
 
+  /** File column {@code c}'s vector, or null when the checks do not read it ({@link Check#columnsRead()}). */
   public ColumnVector column(int c) {
-    return batch.column(c);
+    int k = position[c];
+    return k < 0 ? null : batch.column(k);
   }
 
   public boolean isNull(int r, int c) {
-    return batch.column(c).isNull(r);
+    return column(c).isNull(r);
   }
 
   /** The value in Calcite's representation (DATE as epoch day, DECIMAL as BigDecimal), or null. */
   public Object value(int r, int c) {
-    return batch.column(c).get(r);
+    return column(c).get(r);
   }
 
   /** The value as people read it ({@code 2024-08-08}, {@code 12.50}), or null. */

@@ -48,15 +48,15 @@ final class SplitChecks {
 
   /**
    * Numbers the split's records from {@code firstRow} and runs the per-split copies of {@code checks}
-   * (on a scan thread).
+   * (on a scan thread) over batches laid out as {@code like}'s.
    */
   static SplitChecks run(SplitBatches.Split split, long firstRow, ParseCheck parse, List<Check> checks,
-      List<io.dsap.engine.types.ColumnSpec> columns) {
+      Rows like) {
     SplitChecks s = new SplitChecks(split, (ParseCheck) parse.forSplit(), checks.size());
     for (int i = 0; i < checks.size(); i++) {
       s.copies[i] = checks.get(i).forSplit();
     }
-    Rows rows = new Rows(columns);
+    Rows rows = like.copy();
     long next = firstRow;
     int from = 0;
     List<Batch> batches = split.batches();

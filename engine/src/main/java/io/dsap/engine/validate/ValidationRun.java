@@ -40,7 +40,7 @@ public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
   private final ParseCheck parse;
   private final Deque<Issue> ready = new ArrayDeque<>();
   private final List<Reject> rejects = new ArrayList<>();
-  private final Rows rows;
+  private Rows rows; // once the checks are known: the columns they read
   private List<Check> checks = List.of();
   private State state = State.NEW;
   private BatchReader reader;
@@ -66,7 +66,6 @@ public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
     this.profileFirst = profileFirst;
     this.plan = plan;
     this.parse = parse;
-    this.rows = new Rows(source.columns());
   }
 
   /** Records read so far (rejected ones included); the total once the run is done. */
@@ -146,15 +145,21 @@ public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
       c.begin(ready::add);
     }
     int n = source.columns().size();
-    int[] all = new int[n];
-    for (int i = 0; i < n; i++) {
-      all[i] = i;
+    // only the columns the checks read are materialised where the reader still type-checks the
+    // others (CsvReader's promise: the same rows are rejected whichever columns are read)
+    int[] read = source instanceof io.dsap.engine.csv.CsvTableSource ? Rows.read(checks, n) : null;
+    rows = new Rows(source.columns(), read);
+    if (read == null) {
+      read = new int[n];
+      for (int i = 0; i < n; i++) {
+        read[i] = i;
+      }
     }
     if (checks.stream().anyMatch(c -> c.forSplit() != null)) {
-      splits = source.openSplits(all);
+      splits = source.openSplits(read);
     }
     if (splits == null) {
-      reader = source.open(all, rejects::add, ProgressListener.NONE);
+      reader = source.open(read, rejects::add, ProgressListener.NONE);
     }
     state = State.DATA;
   }
@@ -216,7 +221,7 @@ public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
       long first = nextSplitRow;
       nextSplitRow += SplitChecks.records(s);
       List<Check> all = checks;
-      pending.add(ScanThreads.submit(() -> SplitChecks.run(s, first, parse, all, rows.columns())));
+      pending.add(ScanThreads.submit(() -> SplitChecks.run(s, first, parse, all, rows)));
     }
     if (pending.isEmpty()) {
       finishChecks();
@@ -250,6 +255,7 @@ public final class ValidationRun implements Iterator<Issue>, AutoCloseable {
         checks.get(i).absorb(done.copies[i]);
       }
     }
+    splits.release(split); // the issues hold copies of the values: later splits may refill these batches
   }
 
   private SplitChecks await(Future<SplitChecks> f) {

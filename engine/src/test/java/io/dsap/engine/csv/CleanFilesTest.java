@@ -217,7 +217,7 @@ class CleanFilesTest {
     List<String> out = new ArrayList<>();
     List<Reject> rejects = new ArrayList<>();
     try (CsvReader r = new CsvReader(f, "quoted.csv", schema, projection, 100, rejects::add, ProgressListener.NONE,
-        -1, Long.MAX_VALUE, 1 << 12, clean)) {
+        -1, Long.MAX_VALUE, new byte[1 << 12], clean)) {
       for (Batch b = r.next(); b != null; b = r.next()) {
         out.addAll(lines(b, projection.length));
       }

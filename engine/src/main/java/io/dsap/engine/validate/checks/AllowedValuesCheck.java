@@ -95,4 +95,9 @@ public final class AllowedValuesCheck extends AbstractCheck {
     }
     return null;
   }
+
+  @Override
+  public int[] columnsRead() {
+    return new int[] {c};
+  }
 }

@@ -112,4 +112,9 @@ public final class ColumnsCheck implements Check {
   public List<CheckResult> results() {
     return results;
   }
+
+  @Override
+  public int[] columnsRead() {
+    return new int[0]; // no value of any row
+  }
 }

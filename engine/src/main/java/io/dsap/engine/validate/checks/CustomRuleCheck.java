@@ -44,4 +44,9 @@ public final class CustomRuleCheck extends AbstractCheck {
       }
     }
   }
+
+  @Override
+  public int[] columnsRead() {
+    return new int[] {c};
+  }
 }

@@ -70,4 +70,9 @@ public final class DateFormatCheck extends AbstractCheck {
   private static String capitalise(String s) {
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
+
+  @Override
+  public int[] columnsRead() {
+    return new int[] {c};
+  }
 }

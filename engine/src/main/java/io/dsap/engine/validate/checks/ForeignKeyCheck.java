@@ -62,4 +62,9 @@ public final class ForeignKeyCheck extends AbstractCheck {
       }
     }
   }
+
+  @Override
+  public int[] columnsRead() {
+    return new int[] {c};
+  }
 }

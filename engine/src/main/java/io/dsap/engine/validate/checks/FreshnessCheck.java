@@ -56,4 +56,9 @@ public final class FreshnessCheck extends AbstractCheck {
           "Check that the latest data was loaded, or raise max_age.", out);
     }
   }
+
+  @Override
+  public int[] columnsRead() {
+    return new int[] {c};
+  }
 }

@@ -43,4 +43,9 @@ public final class LengthCheck extends AbstractCheck {
       }
     }
   }
+
+  @Override
+  public int[] columnsRead() {
+    return new int[] {c};
+  }
 }

@@ -44,4 +44,9 @@ public final class NotNullCheck extends AbstractCheck {
     fail(rows, r, null, "a value", column + " is empty on line " + rows.line(r) + "; " + why,
         "Fill in " + column + " on line " + rows.line(r) + ", or allow empty values (nullable: true).", out);
   }
+
+  @Override
+  public int[] columnsRead() {
+    return new int[] {c};
+  }
 }

@@ -104,4 +104,9 @@ public final class OutlierCheck extends AbstractCheck {
       }
     }
   }
+
+  @Override
+  public int[] columnsRead() {
+    return new int[] {c};
+  }
 }

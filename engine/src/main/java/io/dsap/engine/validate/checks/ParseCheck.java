@@ -18,6 +18,8 @@ import io.dsap.engine.validate.FileProfile;
  */
 public final class ParseCheck extends AbstractCheck {
   private final java.util.Map<String, ColumnSpec> columns = new java.util.HashMap<>();
+  private final java.util.Map<String, String> expectedOf = new java.util.HashMap<>(); // per column, made once
+  private final String wholeRecord;
   private final int columnCount;
   private FileProfile profile;
 
@@ -25,8 +27,11 @@ public final class ParseCheck extends AbstractCheck {
     super("parse", null, Severity.ERROR, 1.0);
     for (ColumnSpec s : specs) {
       columns.put(s.name(), s);
+      expectedOf.put(s.name(), s.typeText() + (s.type().isTemporal() && s.format() != null ? " (" + s.format() + ")"
+          : ""));
     }
     this.columnCount = specs.size();
+    this.wholeRecord = "a record of " + columnCount + " fields";
   }
 
   /** Statistics from a first pass: suggestions then say how many values of the column do fit. */
@@ -43,10 +48,10 @@ public final class ParseCheck extends AbstractCheck {
     String expected;
     String suggestion;
     if (spec == null) {
-      expected = "a record of " + columnCount + " fields";
+      expected = wholeRecord;
       suggestion = fix > 0 ? reason.substring(fix + 2) : "Fix the record on line " + r.line() + ".";
     } else {
-      expected = spec.typeText() + (spec.type().isTemporal() && spec.format() != null ? " (" + spec.format() + ")" : "");
+      expected = expectedOf.get(spec.name());
       String advice = spec.type() == io.dsap.engine.types.ColumnType.DATE ? DateAdvice.advise(r.value(), spec.format())
           : null;
       String counted = profile == null ? null : profile.share(spec.name());

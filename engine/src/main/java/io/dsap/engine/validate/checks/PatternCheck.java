@@ -94,4 +94,9 @@ public final class PatternCheck extends AbstractCheck {
             : why == null ? ", or remove semantic: " + semantic.text() + " from the schema."
             : "."), out);
   }
+
+  @Override
+  public int[] columnsRead() {
+    return new int[] {c};
+  }
 }

@@ -138,4 +138,9 @@ public final class RangeCheck extends AbstractCheck {
     }
     return minText != null && v.toString().compareTo(minText) < 0;
   }
+
+  @Override
+  public int[] columnsRead() {
+    return new int[] {c};
+  }
 }

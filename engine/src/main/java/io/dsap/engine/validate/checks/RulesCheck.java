@@ -31,6 +31,8 @@ public final class RulesCheck implements Check {
   private final CompiledRules rest; // the rules not vectorised, or null when there are none
   private final int[] restIndex; // rule i's position in rest's results
   private final int[] restReferenced;
+  private final String[] names; // per rule: the check's name and the issues' suggestion, the same for every row
+  private final String[] suggestions;
   private long checked;
 
   public RulesCheck(CompiledRules compiled) {
@@ -55,6 +57,14 @@ public final class RulesCheck implements Check {
     this.rest = others.isEmpty() ? null : others.size() == rules.size() ? compiled
         : RuleCompiler.compile(compiled.columns(), others);
     this.restReferenced = cols.stream().toArray();
+    this.names = new String[rules.size()];
+    this.suggestions = new String[rules.size()];
+    for (int i = 0; i < rules.size(); i++) {
+      TableRule rule = rules.get(i);
+      names[i] = "rule:" + rule.displayName();
+      suggestions[i] = "Correct the row, or relax the rule" + (rule.mostly() == null ? " (mostly: 0.99 tolerates 1% of"
+          + " rows failing)" : "") + ".";
+    }
   }
 
   private RulesCheck(RulesCheck of) {
@@ -66,6 +76,8 @@ public final class RulesCheck implements Check {
     this.rest = null;
     this.restIndex = of.restIndex;
     this.restReferenced = of.restReferenced;
+    this.names = of.names;
+    this.suggestions = of.suggestions;
   }
 
   /** A copy per split when every rule runs on the vectors (a compiled method is not thread-safe). */
@@ -124,22 +136,23 @@ public final class RulesCheck implements Check {
     int[] refs = compiled.referenced(i);
     List<ColumnSpec> cols = rows.columns();
     StringBuilder values = new StringBuilder();
-    for (int c : refs) {
+    String value = null; // the first referenced column's
+    for (int k = 0; k < refs.length; k++) {
+      int c = refs[k];
+      String text = rows.text(r, c);
+      value = k == 0 ? text : value;
       values.append(values.length() > 0 ? ", " : "").append(cols.get(c).name()).append(" = ")
-          .append(quoted(cols.get(c), rows.text(r, c)));
+          .append(quoted(cols.get(c), text));
     }
     String column = refs.length == 0 ? null : cols.get(refs[0]).name();
-    String value = refs.length == 0 ? null : rows.text(r, refs[0]);
-    String name = "rule:" + rule.displayName();
     String message = "line " + rows.line(r) + ": " + (error == null ? rule.check() + " is false" : rule.check()
         + " could not be evaluated (" + error + ")") + (values.length() > 0 ? " (" + values + ")" : "");
     failed[i]++;
     if (examples[i] == null) {
       examples[i] = message;
     }
-    out.accept(new Issue(rows.line(r), rows.rowNumber(r), column, name, rule.severityOrDefault(), value, rule.check(),
-        message, "Correct the row, or relax the rule" + (rule.mostly() == null ? " (mostly: 0.99 tolerates 1% of"
-            + " rows failing)" : "") + "."));
+    out.accept(new Issue(rows.line(r), rows.rowNumber(r), column, names[i], rule.severityOrDefault(), value,
+        rule.check(), message, suggestions[i]));
   }
 
   private static String quoted(ColumnSpec spec, String v) {
@@ -154,7 +167,7 @@ public final class RulesCheck implements Check {
     List<CheckResult> out = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       TableRule rule = rules.get(i);
-      out.add(new CheckResult("rule:" + rule.displayName(), null, rule.severityOrDefault(), rule.mostlyOrDefault(),
+      out.add(new CheckResult(names[i], null, rule.severityOrDefault(), rule.mostlyOrDefault(),
           checked, failed[i], examples[i]));
     }
     return out;
@@ -162,5 +175,16 @@ public final class RulesCheck implements Check {
 
   static String display(ColumnSpec spec, Object v) {
     return Values.display(spec, v);
+  }
+
+  @Override
+  public int[] columnsRead() {
+    java.util.BitSet read = new java.util.BitSet();
+    for (int i = 0; i < rules.size(); i++) {
+      for (int c : compiled.referenced(i)) {
+        read.set(c);
+      }
+    }
+    return read.stream().toArray();
   }
 }

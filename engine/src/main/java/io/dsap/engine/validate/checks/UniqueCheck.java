@@ -112,4 +112,9 @@ public final class UniqueCheck extends AbstractCheck {
               + " HAVING count(*) > 1.", out);
     }
   }
+
+  @Override
+  public int[] columnsRead() {
+    return new int[] {c};
+  }
 }
