@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Through the server, the engine connection behind a remote one reuses plans (ADR-31) and still
+ * Through the server, the engine connection behind a remote one reuses plans (ADR-32) and still
  * answers from the files as they are now; a client cannot turn the cache off or on.
  */
 class PlanCacheRemoteTest {
