@@ -3,24 +3,11 @@ package io.dsap.engine.csv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dsap.engine.format.FormatOptions;
-import io.dsap.engine.format.FormatRegistry;
-import io.dsap.engine.format.TableSource;
-import io.dsap.engine.registry.SchemaRegistry;
-import io.dsap.engine.source.DataRoot;
-import io.dsap.engine.validate.CheckResult;
-import io.dsap.engine.validate.DataFiles;
-import io.dsap.engine.validate.DataValidator;
-import io.dsap.engine.validate.Issue;
-import io.dsap.engine.validate.ValidationResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,8 +39,8 @@ class CsvSplitValidateTest {
   @Test
   void issuesOfSplitsEqualIssuesOfOnePass() throws IOException {
     long repeatedIds = writeFile();
-    List<String> one = issues(source -> source, SCHEMA, RULES);
-    List<String> split = issues(source -> source instanceof CsvTableSource c
+    List<String> one = ValidationRows.of(dir, "v.csv", source -> source, SCHEMA, RULES);
+    List<String> split = ValidationRows.of(dir, "v.csv", source -> source instanceof CsvTableSource c
         ? new CsvTableSource(dir.resolve("v.csv"), "v.csv", c.schema(), 16_384) : source, SCHEMA, RULES);
 
     assertEquals(one.size(), split.size());
@@ -71,8 +58,8 @@ class CsvSplitValidateTest {
   void otherChecksAndBuiltInChecksOfSplitsEqualOnePass() throws IOException {
     writeFile();
     for (String[] run : new String[][] {{OTHER_SCHEMA, OTHER_RULES}, {null, null}, {null, RULES}}) {
-      List<String> one = issues(source -> source, run[0], run[1]);
-      List<String> split = issues(source -> source instanceof CsvTableSource c
+      List<String> one = ValidationRows.of(dir, "v.csv", source -> source, run[0], run[1]);
+      List<String> split = ValidationRows.of(dir, "v.csv", source -> source instanceof CsvTableSource c
           ? new CsvTableSource(dir.resolve("v.csv"), "v.csv", c.schema(), 16_384) : source, run[0], run[1]);
       assertEquals(one.size(), split.size(), "schema " + run[0] + ", rules " + run[1]);
       for (int i = 0; i < one.size(); i++) {
@@ -80,7 +67,7 @@ class CsvSplitValidateTest {
       }
       assertTrue(one.size() > 100, "enough issues to compare: " + one.size());
     }
-    List<String> other = issues(source -> source, OTHER_SCHEMA, OTHER_RULES);
+    List<String> other = ValidationRows.of(dir, "v.csv", source -> source, OTHER_SCHEMA, OTHER_RULES);
     for (String check : List.of(", length, ", ", pattern, ", ", not_null, ", "rule:")) {
       assertTrue(other.stream().anyMatch(i -> i.contains(check)), "some rows fail " + check);
     }
@@ -113,42 +100,5 @@ class CsvSplitValidateTest {
     Files.writeString(dir.resolve("v.csv"), s, StandardCharsets.UTF_8);
     assertTrue(Files.size(dir.resolve("v.csv")) > 40 * 16_384, "the file spans 40 splits or more");
     return repeatedIds;
-  }
-
-  /** Every issue and then every summary line, as text, with the file read through {@code wrap}. */
-  private List<String> issues(Function<TableSource, TableSource> wrap, String schema, String rules) {
-    DataFiles base = DataFiles.of(DataRoot.of(dir), FormatRegistry.defaults());
-    DataFiles files = new DataFiles() {
-      @Override
-      public Path root() {
-        return base.root();
-      }
-
-      @Override
-      public Path resolve(String path) {
-        return base.resolve(path);
-      }
-
-      @Override
-      public String displayName(String path) {
-        return base.displayName(path);
-      }
-
-      @Override
-      public TableSource open(String path, FormatOptions overrides) {
-        return wrap.apply(base.open(path, overrides));
-      }
-
-      @Override
-      public boolean acceptsOption(String path, String option) {
-        return base.acceptsOption(path, option);
-      }
-    };
-    DataValidator v = DataValidator.of(files, SchemaRegistry.forRoot(dir), Clock.systemUTC());
-    try (ValidationResult r = v.validate("v.csv", schema, rules)) {
-      List<String> out = new java.util.ArrayList<>(r.issues().map(Issue::toRow).map(Arrays::toString).toList());
-      r.summary().stream().map(CheckResult::toRow).map(Arrays::toString).forEach(out::add);
-      return out;
-    }
   }
 }

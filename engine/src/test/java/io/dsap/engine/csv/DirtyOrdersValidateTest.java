@@ -7,20 +7,13 @@ import io.dsap.engine.batch.Batch;
 import io.dsap.engine.format.FormatOptions;
 import io.dsap.engine.format.FormatRegistry;
 import io.dsap.engine.format.ProgressListener;
-import io.dsap.engine.format.TableSource;
-import io.dsap.engine.registry.SchemaRegistry;
 import io.dsap.engine.rejects.Reject;
 import io.dsap.engine.source.DataRoot;
-import io.dsap.engine.validate.CheckResult;
 import io.dsap.engine.validate.DataFiles;
-import io.dsap.engine.validate.DataValidator;
-import io.dsap.engine.validate.Issue;
-import io.dsap.engine.validate.ValidationResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +23,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,9 +60,9 @@ class DirtyOrdersValidateTest {
     assertTrue(Files.size(dir.resolve("orders_dirty.csv")) < 2 * CsvSplitScan.MIN_SPLIT,
         "small enough that the plain source reads it in one sequential pass (the reference)");
 
-    List<String> one = validate(source -> source);
-    List<String> split = validate(source -> source instanceof CsvTableSource c
-        ? new CsvTableSource(dir.resolve("orders_dirty.csv"), "orders_dirty.csv", c.schema(), 65_536) : source);
+    List<String> one = ValidationRows.of(dir, "orders_dirty.csv", source -> source, SCHEMA, RULES);
+    List<String> split = ValidationRows.of(dir, "orders_dirty.csv", source -> source instanceof CsvTableSource c
+        ? new CsvTableSource(dir.resolve("orders_dirty.csv"), "orders_dirty.csv", c.schema(), 65_536) : source, SCHEMA, RULES);
 
     assertEquals(one.size(), split.size(), "issue and summary rows");
     for (int i = 0; i < one.size(); i++) {
@@ -112,43 +104,6 @@ class DirtyOrdersValidateTest {
       }
       assertEquals(planted.badRows(), rejects.size(), "rejected: the rows with a bad date or discount");
       assertEquals(ROWS, rows + rejects.size(), "returned + rejected = records");
-    }
-  }
-
-  /** Every issue row, then every summary row, as text. */
-  private List<String> validate(Function<TableSource, TableSource> wrap) {
-    DataFiles base = DataFiles.of(DataRoot.of(dir), FormatRegistry.defaults());
-    DataFiles files = new DataFiles() {
-      @Override
-      public Path root() {
-        return base.root();
-      }
-
-      @Override
-      public Path resolve(String path) {
-        return base.resolve(path);
-      }
-
-      @Override
-      public String displayName(String path) {
-        return base.displayName(path);
-      }
-
-      @Override
-      public TableSource open(String path, FormatOptions overrides) {
-        return wrap.apply(base.open(path, overrides));
-      }
-
-      @Override
-      public boolean acceptsOption(String path, String option) {
-        return base.acceptsOption(path, option);
-      }
-    };
-    DataValidator v = DataValidator.of(files, SchemaRegistry.forRoot(dir), Clock.systemUTC());
-    try (ValidationResult r = v.validate("orders_dirty.csv", SCHEMA, RULES)) {
-      List<String> out = new ArrayList<>(r.issues().map(Issue::toRow).map(Arrays::toString).toList());
-      r.summary().stream().map(CheckResult::toRow).map(row -> "summary " + Arrays.toString(row)).forEach(out::add);
-      return out;
     }
   }
 
