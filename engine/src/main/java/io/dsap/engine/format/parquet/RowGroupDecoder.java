@@ -220,9 +220,7 @@ final class RowGroupDecoder implements AutoCloseable {
       throw ParquetFiles.badData(displayName, rowGroup, footer.getBlocks().size(), groupFirstRow, column, e);
     }
     long first = groupFirstRow + (footer.getBlocks().get(rowGroup).getRowCount() - rowsLeftInGroup);
-    for (int r = 0; r < n; r++) {
-      batch.setProvenance(r, first + r + 1, groupStart); // "line" of a Parquet row: its 1-based row number
-    }
+    batch.setSequentialProvenance(first + 1, groupStart); // "line" of a Parquet row: its 1-based row number
     batch.setRowCount(n);
     rowsLeftInGroup -= n;
     rowsRead += n;
