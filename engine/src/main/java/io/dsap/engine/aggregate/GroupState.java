@@ -35,11 +35,6 @@ public final class GroupState {
   static final int DENSE_GROUPS = 256;
   /** {@code -Ddsap.groupby.dense=false} counts per aggregate and row, as before (benchmarks, comparisons). */
   static final boolean DENSE = !"false".equals(System.getProperty("dsap.groupby.dense"));
-  /**
-   * {@code -Ddsap.groupby.countWhileGrouping=false} counts a dictionary key's rows per group in a
-   * pass of their own rather than while each row's group is looked up (benchmarks, comparisons).
-   */
-  static final boolean COUNT_WHILE_GROUPING = !"false".equals(System.getProperty("dsap.groupby.countWhileGrouping"));
 
   private final GroupBy plan;
   private final int limit;
@@ -141,9 +136,8 @@ public final class GroupState {
       n = filter.select(b, selected);
       sel = selected;
     }
-    boolean countedWhileGrouping = false;
     if (k == 1 && b.column(plan.keys()[0]) instanceof StringVector s && s.dictionary() != null) {
-      countedWhileGrouping = groupByDictionary(s, n, sel);
+      groupByDictionary(s, n, sel);
     } else {
       for (int c = 0; c < k; c++) {
         encode(c, b.column(plan.keys()[c]), rows);
@@ -155,7 +149,7 @@ public final class GroupState {
     List<GroupBy.Agg> aggs = plan.aggs();
     // few groups and every row: count each group's rows once for every count that is the row count
     boolean dense = sel == null && groups <= DENSE_GROUPS && DENSE;
-    if (dense && !countedWhileGrouping) {
+    if (dense) {
       countRowsPerGroup(n);
     }
     for (int a = 0; a < aggs.size(); a++) {
@@ -209,11 +203,8 @@ public final class GroupState {
     }
   }
 
-  /**
-   * The group of each selected row of a single VARCHAR key held as dictionary ids; true when the
-   * rows per group were counted on the way ({@link #batchCounts}, as {@link #countRowsPerGroup}).
-   */
-  private boolean groupByDictionary(StringVector s, int n, int[] sel) {
+  /** The group of each selected row of a single VARCHAR key held as dictionary ids. */
+  private void groupByDictionary(StringVector s, int n, int[] sel) {
     StringDictionary d = s.dictionary();
     if (idGroupsDictionary != d) { // a new chunk: its ids are looked up again, once each
       idGroupsDictionary = d;
@@ -225,16 +216,11 @@ public final class GroupState {
     int[] ids = s.ids();
     int[] byId = idGroups;
     if (sel == null && !s.mayHaveNulls()) {
-      // every group this batch can reach is below DENSE_GROUPS: count while looking up (one pass less)
-      if (DENSE && COUNT_WHILE_GROUPING && groups + d.size() <= DENSE_GROUPS) {
-        groupAndCountDictionaryIds(d, ids, n);
-        return true;
-      }
       for (int i = 0; i < n; i++) {
         int g = byId[ids[i]];
         rowGroups[i] = g >= 0 ? g : groupOfId(d, ids[i]);
       }
-      return false;
+      return;
     }
     for (int i = 0; i < n; i++) {
       int r = sel == null ? i : sel[i];
@@ -253,58 +239,6 @@ public final class GroupState {
         }
       }
       rowGroups[i] = g;
-    }
-    return false;
-  }
-
-  /**
-   * {@link #groupByDictionary} for a batch without nulls or filter, counting the rows per group in
-   * four interleaved histograms of {@link #DENSE_GROUPS} counters each (the caller made sure no
-   * group reaches that), as {@link #countRowsPerGroup} does in a pass of its own.
-   */
-  private void groupAndCountDictionaryIds(StringDictionary d, int[] ids, int n) {
-    int[] h = laneCounts;
-    Arrays.fill(h, 0);
-    int[] byId = idGroups;
-    int[] rg = rowGroups;
-    final int lane = DENSE_GROUPS;
-    int i = 0;
-    for (; i + 3 < n; i += 4) {
-      int g0 = byId[ids[i]];
-      if (g0 < 0) {
-        g0 = groupOfId(d, ids[i]);
-      }
-      int g1 = byId[ids[i + 1]];
-      if (g1 < 0) {
-        g1 = groupOfId(d, ids[i + 1]);
-      }
-      int g2 = byId[ids[i + 2]];
-      if (g2 < 0) {
-        g2 = groupOfId(d, ids[i + 2]);
-      }
-      int g3 = byId[ids[i + 3]];
-      if (g3 < 0) {
-        g3 = groupOfId(d, ids[i + 3]);
-      }
-      rg[i] = g0;
-      rg[i + 1] = g1;
-      rg[i + 2] = g2;
-      rg[i + 3] = g3;
-      h[g0]++;
-      h[lane + g1]++;
-      h[2 * lane + g2]++;
-      h[3 * lane + g3]++;
-    }
-    for (; i < n; i++) {
-      int g = byId[ids[i]];
-      if (g < 0) {
-        g = groupOfId(d, ids[i]);
-      }
-      rg[i] = g;
-      h[g]++;
-    }
-    for (int k = 0; k < groups; k++) {
-      batchCounts[k] = h[k] + h[lane + k] + h[2 * lane + k] + h[3 * lane + k];
     }
   }
 

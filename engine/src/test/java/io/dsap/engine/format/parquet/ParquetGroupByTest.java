@@ -193,12 +193,12 @@ class ParquetGroupByTest {
     }
   }
   /**
-   * A key without NULLs whose groups grow by 50 a row group up to 300: the first row groups are
-   * grouped and counted in one pass (every group they can reach is below the dense limit), the
-   * next ones past it; NULL values in the aggregated columns only.
+   * A key without NULLs whose groups grow by 50 a row group up to 300: the first row groups take
+   * the dense path without a NULL key (ids looked up in one pass), the later ones pass the dense
+   * limit; NULL values in the aggregated columns only.
    */
   @Test
-  void groupsCountedWhileGroupingThenPastTheLimitEqualDuckDb() throws SQLException {
+  void keyWithoutNullsGrowingPastTheDenseLimitEqualsDuckDb() throws SQLException {
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement()) {
       Path file = dir.resolve("counted.parquet");
       st.execute("""
