@@ -2,13 +2,18 @@ package io.dsap.engine.batch;
 
 /**
  * A group of rows in columnar form, with where each row came from (line and byte offset) so a
- * later check can point at it.
+ * later check can point at it. Readers whose rows are numbered consecutively (Parquet) state the
+ * provenance once per batch ({@link #setSequentialProvenance}) instead of writing two longs per row
+ * that an aggregate never reads.
  */
 public final class Batch {
   private final ColumnVector[] columns;
   private final long[] lines;
   private final long[] offsets;
   private int rowCount;
+  private boolean sequential; // lines are firstLine, firstLine + 1, ...; every offset is sequentialOffset
+  private long firstLine;
+  private long sequentialOffset;
 
   public Batch(ColumnVector[] columns, int capacity) {
     this.columns = columns;
@@ -39,14 +44,27 @@ public final class Batch {
 
   /** 1-based line on which row {@code r} starts. */
   public long line(int r) {
-    return lines[r];
+    return sequential ? firstLine + r : lines[r];
   }
 
   public long byteOffset(int r) {
-    return offsets[r];
+    return sequential ? sequentialOffset : offsets[r];
+  }
+
+  /**
+   * Row {@code r} of this batch came from line {@code firstLine + r} at {@code offset}, until the
+   * next {@link #reset}; per-row {@link #setProvenance} calls are not mixed with this in one batch.
+   */
+  public void setSequentialProvenance(long firstLine, long offset) {
+    this.sequential = true;
+    this.firstLine = firstLine;
+    this.sequentialOffset = offset;
   }
 
   public void setProvenance(int r, long line, long offset) {
+    if (sequential) {
+      throw new IllegalStateException("per-row provenance in a batch with sequential provenance");
+    }
     lines[r] = line;
     offsets[r] = offset;
   }
@@ -56,5 +74,6 @@ public final class Batch {
       c.reset(rowCount);
     }
     rowCount = 0;
+    sequential = false;
   }
 }

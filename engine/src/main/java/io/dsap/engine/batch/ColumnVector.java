@@ -39,9 +39,11 @@ public abstract class ColumnVector {
     nulls[row] = false;
   }
 
-  /** Clears the null mask before the batch is refilled. */
+  /** Clears the null mask before the batch is refilled (nothing to clear when no row was set null). */
   public void reset(int rows) {
-    java.util.Arrays.fill(nulls, 0, rows, false);
+    if (anyNull) {
+      java.util.Arrays.fill(nulls, 0, rows, false);
+    }
     anyNull = false;
   }
 

@@ -138,6 +138,13 @@ final class RowGroupDecoder implements AutoCloseable {
     this.json = nested.isEmpty() ? null : new NestedJson(binaryAsString);
   }
 
+  /**
+   * Whether a batch states its rows' provenance once (row numbers are consecutive) rather than per
+   * row; {@code -Ddsap.parquet.sequentialProvenance=false} turns it off (benchmarks).
+   */
+  private static final boolean SEQUENTIAL_PROVENANCE =
+      !"false".equals(System.getProperty("dsap.parquet.sequentialProvenance"));
+
   /** Whether flat columns are decoded page by page; {@code -Ddsap.parquet.pages=false} turns it off (benchmarks). */
   static boolean pageDecodingEnabled() {
     return !"false".equals(System.getProperty("dsap.parquet.pages"));
@@ -220,8 +227,12 @@ final class RowGroupDecoder implements AutoCloseable {
       throw ParquetFiles.badData(displayName, rowGroup, footer.getBlocks().size(), groupFirstRow, column, e);
     }
     long first = groupFirstRow + (footer.getBlocks().get(rowGroup).getRowCount() - rowsLeftInGroup);
-    for (int r = 0; r < n; r++) {
-      batch.setProvenance(r, first + r + 1, groupStart); // "line" of a Parquet row: its 1-based row number
+    if (SEQUENTIAL_PROVENANCE) {
+      batch.setSequentialProvenance(first + 1, groupStart); // "line" of a Parquet row: its 1-based row number
+    } else {
+      for (int r = 0; r < n; r++) {
+        batch.setProvenance(r, first + r + 1, groupStart);
+      }
     }
     batch.setRowCount(n);
     rowsLeftInGroup -= n;

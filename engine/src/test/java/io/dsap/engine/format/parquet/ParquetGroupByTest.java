@@ -192,4 +192,23 @@ class ParquetGroupByTest {
       assertWideEqualsDuckDb(duck, file, ROWS / 40 + 1);
     }
   }
+  /**
+   * A key without NULLs whose groups grow by 50 a row group up to 300: the first row groups take
+   * the dense path without a NULL key (ids looked up in one pass), the later ones pass the dense
+   * limit; NULL values in the aggregated columns only.
+   */
+  @Test
+  void keyWithoutNullsGrowingPastTheDenseLimitEqualsDuckDb() throws SQLException {
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement()) {
+      Path file = dir.resolve("counted.parquet");
+      st.execute("""
+          COPY (SELECT 'k' || (i // 200) AS k,
+                 CASE WHEN i %% 13 = 0 THEN NULL ELSE (i %% 1000) / 8.0 END AS price,
+                 CASE WHEN i %% 11 = 0 THEN NULL ELSE (i %% 50)::BIGINT END AS qty,
+                 ((i %% 777) * 1.25)::DECIMAL(9,2) AS amount
+                FROM range(0, %d) t(i))
+          TO '%s' (FORMAT PARQUET, ROW_GROUP_SIZE 10000)""".formatted(ROWS, file));
+      assertWideEqualsDuckDb(duck, file, ROWS / 200);
+    }
+  }
 }

@@ -15,6 +15,9 @@ import io.dsap.engine.format.FormatRegistry;
 import io.dsap.engine.format.ProgressListener;
 import io.dsap.engine.format.TableSource;
 import io.dsap.engine.rejects.RejectSink;
+import io.dsap.engine.validate.DataValidator;
+import io.dsap.engine.validate.Issue;
+import io.dsap.engine.validate.ValidationResult;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -115,6 +118,20 @@ class ParquetReaderTest {
       }
       assertEquals(20_000, r.stats().rowsReturned());
       assertEquals(0, r.stats().rowsRejected());
+    }
+  }
+
+  @Test
+  void validationPointsAtTheRowNumberAcrossRowGroupsAndBatches() {
+    // rows 0, 9_000 and 19_999 fail the rule: first batch, a middle row group, the last row
+    Path f = dir.resolve("many.parquet");
+    ParquetFixtures.writeAllTypes(f, 20_000, 16 << 10);
+    assertTrue(ParquetFiles.readFooter(f, "many.parquet").getBlocks().size() > 3, "the file has several row groups");
+    try (ValidationResult r = DataValidator.of(dir).validate("many.parquet", null,
+        "id <> 0 AND id <> 9000 AND id <> 19999")) {
+      List<Issue> issues = r.issues().filter(i -> i.check().startsWith("rule:")).toList();
+      assertEquals(List.of(1L, 9_001L, 20_000L), issues.stream().map(Issue::line).toList());
+      assertTrue(issues.get(1).message().startsWith("line 9001: "), issues.get(1).message());
     }
   }
 
