@@ -1,9 +1,6 @@
 package io.dsap.engine.types;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -27,12 +24,6 @@ public final class ByteParsers {
   private static final double[] DPOW10 = {
       1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
       1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
-  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ZEROS = 0x3030303030303030L; // '0' in every byte
-  private static final long DOTS = 0x2e2e2e2e2e2e2e2eL;
-  private static final long LOWS7 = 0x7f7f7f7f7f7f7f7fL;
-  private static final long HIGHS = 0x8080808080808080L;
 
   private static boolean isSpace(byte c) {
     return c == ' ' || c == '\t';
@@ -65,15 +56,8 @@ public final class ByteParsers {
 
   /** Parses a 64-bit integer; {@link #ok} is false on anything else, overflow included. */
   public long parseLong(byte[] b, int s, int e) {
-    int n = e - s;
-    if (n > 0 && n <= Long.BYTES && s + Long.BYTES <= b.length) {
-      long v = eightDigits((long) WORDS.get(b, s), n);
-      if (v >= 0) {
-        ok = true;
-        return v;
-      }
-    }
     // fast path: 1 to 18 plain digits cannot overflow, so no range check per digit
+    int n = e - s;
     if (n > 0 && n <= 18) {
       long v = 0;
       int i = s;
@@ -145,13 +129,6 @@ public final class ByteParsers {
    * With {@code scale < 0} any scale up to 18 is accepted and reported in {@link #lastScale}.
    */
   public long parseDecimal(byte[] b, int s, int e, int scale) {
-    int n = e - s;
-    if (scale >= 0 && n > 0 && n <= Long.BYTES && s + Long.BYTES <= b.length) {
-      long v = shortDecimal((long) WORDS.get(b, s), n, scale);
-      if (v >= 0) {
-        return v;
-      }
-    }
     // fast path: [-]digits[.digits] with no more digits than a long surely holds at this scale
     if (scale >= 0 && e - s > 0 && e - s <= 18) {
       int i = s;
@@ -180,65 +157,6 @@ public final class ByteParsers {
       }
     }
     return parseDecimalGeneral(b, s, e, scale);
-  }
-
-  /**
-   * {@link #parseDecimal} of the first {@code n} (1 to 8) bytes of {@code word} when they are
-   * digits with at most one point, and at least one digit (the common case, read a word at a time
-   * without a branch per byte); -1 for anything else (a sign, blanks, too many digits after the
-   * point), which the byte loop then decides.
-   */
-  private long shortDecimal(long word, int n, int scale) {
-    long x = word ^ DOTS;
-    long dots = ~((((x & LOWS7) + LOWS7) | x)) & HIGHS & lowBytes(n); // exact: no carry between bytes
-    int frac = 0;
-    if (dots != 0) {
-      if ((dots & (dots - 1)) != 0) {
-        return -1;
-      }
-      int dot = Long.numberOfTrailingZeros(dots) >>> 3;
-      long before = lowBytes(dot);
-      word = (word & before) | ((word >>> 8) & ~before); // the point taken out
-      n--;
-      frac = n - dot;
-      if (n == 0 || frac > scale) {
-        return -1;
-      }
-    }
-    if (n + scale - frac > 18) {
-      return -1;
-    }
-    long v = eightDigits(word, n);
-    if (v < 0) {
-      return -1;
-    }
-    lastScale = frac;
-    ok = true;
-    return v * POW10[scale - frac];
-  }
-
-  /**
-   * The value of the first {@code n} (1 to 8) bytes of {@code word} (first byte lowest) when they
-   * are all ASCII digits, else -1: the bytes past {@code n} are dropped, leading '0's put in their
-   * place, and the eight digits combined in three multiplications.
-   */
-  private static long eightDigits(long word, int n) {
-    long w = (word << ((Long.BYTES - n) << 3)) | (ZEROS >>> ((n << 3) - 1) >>> 1);
-    // every byte in '0'..'9': high nibble 3, and adding 6 keeps it 3 (a carry out of a byte only
-    // comes from a byte that already fails)
-    if (((w & 0xf0f0f0f0f0f0f0f0L) | (((w + 0x0606060606060606L) & 0xf0f0f0f0f0f0f0f0L) >>> 4))
-        != 0x3333333333333333L) {
-      return -1;
-    }
-    long d = w - ZEROS;
-    d = d * 10 + (d >>> 8); // pairs of digits
-    return ((d & 0x000000ff000000ffL) * (100 + (1_000_000L << 32))
-        + ((d >>> 16) & 0x000000ff000000ffL) * (1 + (10_000L << 32))) >>> 32;
-  }
-
-  /** A mask of the low {@code k} (0 to 8) bytes of a word. */
-  private static long lowBytes(int k) {
-    return k == Long.BYTES ? -1L : (1L << (k << 3)) - 1;
   }
 
   /** {@link #parseDecimal} for any input: blanks, a plus sign, leading zeros past 18 digits, any scale. */

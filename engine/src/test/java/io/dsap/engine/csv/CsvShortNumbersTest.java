@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Whole numbers and decimals of up to 8 bytes are parsed a word at a time; on a real file of
- * random short and long numbers, signs, blanks, quotes, stray points and letters (the last value
- * at the very end of the file, with fewer than 8 bytes after it), every row read and every reject
- * is what a plain computation with {@link Long#parseLong} and {@link BigDecimal} says.
+ * The values and rejects of number columns: on a real file of random short and long numbers,
+ * signs, blanks, quotes, stray points, commas and letters (the last value at the very end of the
+ * file), every row read and every reject is what a plain computation with {@link Long#parseLong}
+ * and {@link BigDecimal} says. A guard for any faster number parsing.
  */
 class CsvShortNumbersTest {
   @TempDir
