@@ -40,6 +40,55 @@ class ByteParsersTest {
     assertFalse(p.ok, "INTEGER overflow is not silently wrapped");
   }
 
+  /**
+   * Short fields, the common case of a CSV scan: on random text placed anywhere in a buffer with
+   * digits around it (bytes past the field that a parse must not read) and at its very end,
+   * integers equal the JDK's and decimals the general parser's and BigDecimal's, failures included.
+   */
+  @Test
+  void shortFieldsMatchThePlainParse() {
+    Random rnd = new Random(7);
+    String alphabet = "0123456789012345678901234567890123456789..-+ x";
+    for (int i = 0; i < 300_000; i++) {
+      int len = 1 + rnd.nextInt(10);
+      StringBuilder sb = new StringBuilder();
+      for (int k = 0; k < len; k++) {
+        sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+      }
+      String s = sb.toString();
+      int before = rnd.nextInt(4);
+      int after = rnd.nextBoolean() ? 0 : rnd.nextInt(9);
+      byte[] x = new byte[before + len + after];
+      java.util.Arrays.fill(x, (byte) ('1' + rnd.nextInt(9)));
+      System.arraycopy(b(s), 0, x, before, len);
+      int from = before;
+      int to = before + len;
+
+      Long expectedLong = null;
+      try {
+        expectedLong = Long.parseLong(s.strip());
+      } catch (NumberFormatException e) {
+        // not an integer: the parse must fail too
+      }
+      long v = p.parseLong(x, from, to);
+      assertEquals(expectedLong != null, p.ok, s);
+      if (expectedLong != null) {
+        assertEquals(expectedLong.longValue(), v, s);
+      }
+
+      int scale = rnd.nextInt(12);
+      ByteParsers plain = new ByteParsers();
+      long want = plain.parseDecimalGeneral(x, from, to, scale);
+      long got = p.parseDecimal(x, from, to, scale);
+      assertEquals(plain.ok, p.ok, s + " at scale " + scale);
+      if (plain.ok) {
+        assertEquals(want, got, s + " at scale " + scale);
+        assertEquals(plain.lastScale, p.lastScale, s);
+        assertEquals(new java.math.BigDecimal(s.strip()).setScale(scale).unscaledValue().longValueExact(), got, s);
+      }
+    }
+  }
+
   @Test
   void doublesMatchTheJdkOnRandomInput() {
     Random rnd = new Random(42);
