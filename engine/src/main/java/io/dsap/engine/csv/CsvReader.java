@@ -292,15 +292,26 @@ public final class CsvReader implements BatchReader {
       if (k < 0 && TypeCheck.surelyValid(checks[c], spec.scale(), seps[c], b, s, e)) {
         continue; // an unread column only needs to be valid
       }
-      String problem = values.write(spec, k < 0 ? null : vectors[k], r, b, s, e);
-      if (problem != null) {
-        String value = new String(b, s, e - s, StandardCharsets.UTF_8);
-        rollback(r);
-        rejectValue(r, spec, value, problem);
+      if (!writeOrReject(r, spec, k < 0 ? null : vectors[k], b, s, e)) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Writes one field's value into {@code v} (null: only parse it); a value that does not parse
+   * rolls the record back and rejects it, and the answer is false.
+   */
+  private boolean writeOrReject(int r, ColumnSpec spec, ColumnVector v, byte[] b, int s, int e) {
+    String problem = values.write(spec, v, r, b, s, e);
+    if (problem == null) {
+      return true;
+    }
+    String value = new String(b, s, e - s, StandardCharsets.UTF_8);
+    rollback(r);
+    rejectValue(r, spec, value, problem);
+    return false;
   }
 
   /** The scratch buffer for an unescaped field, grown to hold at least {@code n} bytes. */
@@ -339,11 +350,7 @@ public final class CsvReader implements BatchReader {
         v.setNull(r);
         continue;
       }
-      String problem = values.write(spec, v, r, b, s, e);
-      if (problem != null) {
-        String value = new String(b, s, e - s, StandardCharsets.UTF_8);
-        rollback(r);
-        rejectValue(r, spec, value, problem);
+      if (!writeOrReject(r, spec, v, b, s, e)) {
         return false;
       }
     }
