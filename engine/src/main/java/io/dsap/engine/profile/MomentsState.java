@@ -14,11 +14,16 @@ public final class MomentsState implements java.io.Serializable {
   private double m3;
   private double m4;
 
+  /**
+   * Adds one value. Both adds multiply by {@code 1 / n} rather than divide by {@code n}: the
+   * reciprocal depends only on the count, so in a loop it is computed ahead while the previous
+   * value's update is still running, instead of a division latency on every value's critical path.
+   */
   public void add(double x) {
     long n1 = n;
     n++;
     double delta = x - mean;
-    double deltaN = delta / n;
+    double deltaN = delta * (1.0 / n);
     double deltaN2 = deltaN * deltaN;
     double term1 = delta * deltaN * n1;
     mean += deltaN;
@@ -41,7 +46,7 @@ public final class MomentsState implements java.io.Serializable {
       long k1 = k;
       k++;
       double delta = xs[i] - mu;
-      double deltaN = delta / k;
+      double deltaN = delta * (1.0 / k); // the division does not wait for mu: off the loop's dependency chain
       double deltaN2 = deltaN * deltaN;
       double term1 = delta * deltaN * k1;
       mu += deltaN;
