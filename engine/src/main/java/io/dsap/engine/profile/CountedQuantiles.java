@@ -14,20 +14,37 @@ final class CountedQuantiles implements Quantiles {
 
   /** {@code values[i]} seen {@code counts[i]} times, in any order; NaN must be left out. */
   CountedQuantiles(double[] values, long[] counts, int size) {
-    Integer[] order = new Integer[size];
-    for (int i = 0; i < size; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
     this.values = new double[size];
     this.upTo = new long[size];
     long sum = 0;
-    for (int i = 0; i < size; i++) {
-      this.values[i] = values[order[i]];
-      sum += counts[order[i]];
-      upTo[i] = sum;
+    if (ascending(values, size)) { // dense counts come in key order: no sort
+      for (int i = 0; i < size; i++) {
+        this.values[i] = values[i];
+        sum += counts[i];
+        upTo[i] = sum;
+      }
+    } else {
+      Integer[] order = new Integer[size];
+      for (int i = 0; i < size; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+      for (int i = 0; i < size; i++) {
+        this.values[i] = values[order[i]];
+        sum += counts[order[i]];
+        upTo[i] = sum;
+      }
     }
     this.n = sum;
+  }
+
+  private static boolean ascending(double[] values, int size) {
+    for (int i = 1; i < size; i++) {
+      if (!(Double.compare(values[i - 1], values[i]) < 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -244,11 +244,8 @@ public final class ValueCountsState {
   public List<ValueCount> top(int k, LongFunction<String> render) {
     List<ValueCount> all = new ArrayList<>();
     if (exact != null && !text) {
-      // ties in numeric order (2 before 10), so sort by key before rendering
-      List<long[]> keyed = new ArrayList<>();
-      exact.forEach((key, count, b, s, e) -> keyed.add(new long[] {key, count}));
-      keyed.sort(Comparator.<long[]>comparingLong(x -> -x[1]).thenComparingLong(x -> x[0]));
-      for (long[] x : keyed.subList(0, Math.min(k, keyed.size()))) {
+      // ties in numeric order (2 before 10), so rank by key before rendering
+      for (long[] x : TopKeys.of(exact, k)) {
         all.add(new ValueCount(render.apply(x[0]), x[1]));
       }
       return all;
