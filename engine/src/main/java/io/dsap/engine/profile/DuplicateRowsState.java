@@ -1,6 +1,7 @@
 package io.dsap.engine.profile;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Rows that repeat an earlier row exactly (every column equal), found by their 64-bit row hashes.
@@ -15,13 +16,17 @@ import java.util.Arrays;
  * are dropped until the partitions kept hold at most {@link #MAX_ROWS} distinct rows; their
  * duplicates are counted exactly and the rest are not seen, so the count is a lower bound. Which
  * partitions are kept depends only on the rows, not on how the file was split or merged.
+ *
+ * <p>The states of one table's splits may share a {@link #sharedKeep() bound}: a partition one
+ * state had to drop is dropped by all (it would be dropped after their merge anyway), so later
+ * splits of a large file skip most rows at one comparison.
  */
 public final class DuplicateRowsState {
   public static final int MAX_ROWS = 1_000_000;
-  static final int PARTITION_BITS = 12;
+  static final int PARTITION_BITS = 10;
   static final int PARTITIONS = 1 << PARTITION_BITS;
   private static final int SHIFT = Long.SIZE - PARTITION_BITS;
-  private static final int MIN_CAPACITY = 16;
+  private static final int MIN_CAPACITY = 64;
   private static final long[] NONE = new long[0];
 
   /** Per partition: hashes, distinct ones first ({@code [0, distinct)}), then those not yet checked. */
@@ -33,14 +38,29 @@ public final class DuplicateRowsState {
   private long held; // distinct hashes known in the kept partitions (a lower bound until settled)
   private long rows;
   private long[] table = NONE; // scratch for deduplicating one partition; 0 marks a free slot
+  private final AtomicInteger shared; // the least keep of the states sharing it
 
   public DuplicateRowsState() {
+    this(sharedKeep());
+  }
+
+  /** A state of one split of a table; {@code shared} comes from {@link #sharedKeep()}, one per table. */
+  DuplicateRowsState(AtomicInteger shared) {
+    this.shared = shared;
     Arrays.fill(data, NONE);
+  }
+
+  /** A bound for the split states of one table: every one drops the partitions any one dropped. */
+  static AtomicInteger sharedKeep() {
+    return new AtomicInteger(PARTITIONS);
   }
 
   /** Adds the hashes of rows {@code [0, n)}. */
   public void add(long[] rowHash, int n) {
     rows += n;
+    if (shared.get() < keep) {
+      drop(shared.get());
+    }
     long[][] data = this.data;
     int[] fill = this.fill;
     int keep = this.keep;
@@ -138,6 +158,9 @@ public final class DuplicateRowsState {
 
   /** Stops counting partition {@code p} (the highest kept) and everything above it. */
   private void drop(int p) {
+    if (p < keep) {
+      shared.accumulateAndGet(p, Math::min);
+    }
     for (int q = p; q < keep; q++) {
       held -= distinct[q];
       data[q] = NONE;
@@ -155,7 +178,7 @@ public final class DuplicateRowsState {
    */
   public void merge(DuplicateRowsState o) {
     rows += o.rows;
-    drop(Math.min(keep, o.keep));
+    drop(Math.min(Math.min(keep, o.keep), shared.get()));
     long seen = 0;
     for (int p = 0; p < keep; p++) {
       int extra = o.fill[p];
