@@ -26,10 +26,12 @@ public final class Profiler {
     RejectSink sink = r -> record(r, invalid, rejected);
     // one state per split (parallel where the format splits), merged in file order
     java.util.concurrent.atomic.AtomicBoolean[] sketched = TableState.sketchHints(n);
-    TableState state = source.fold(all, sink, () -> new TableState(source.columns(), sketched), TableState::add, (a, b) -> {
-      a.merge(b);
-      return a;
-    });
+    java.util.concurrent.atomic.AtomicInteger duplicatesBound = TableState.duplicatesBound();
+    TableState state = source.fold(all, sink, () -> new TableState(source.columns(), sketched, duplicatesBound),
+        TableState::add, (a, b) -> {
+          a.merge(b);
+          return a;
+        });
     synchronized (invalid) {
       return state.finish(file, rejected[0], invalid);
     }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The profiling state of one table (or one split of it): a {@link ColumnState} per column and the
@@ -16,19 +17,22 @@ public final class TableState {
 
   private final List<ColumnSpec> columns;
   private final ColumnState[] states;
-  private final DuplicateRowsState duplicates = new DuplicateRowsState();
+  private final DuplicateRowsState duplicates;
   private long[] rowHash = new long[0];
 
   public TableState(List<ColumnSpec> columns) {
-    this(columns, sketchHints(columns.size()));
+    this(columns, sketchHints(columns.size()), duplicatesBound());
   }
 
   /**
    * A state for one split of a table whose splits share {@code sketched}: a flag per column,
-   * set once any split's exact counts of that column overflowed (see {@link ColumnState}).
+   * set once any split's exact counts of that column overflowed (see {@link ColumnState}), and
+   * {@code duplicatesBound}: the row-hash partitions any split stopped counting (see
+   * {@link DuplicateRowsState}).
    */
-  TableState(List<ColumnSpec> columns, AtomicBoolean[] sketched) {
+  TableState(List<ColumnSpec> columns, AtomicBoolean[] sketched, AtomicInteger duplicatesBound) {
     this.columns = List.copyOf(columns);
+    this.duplicates = new DuplicateRowsState(duplicatesBound);
     this.states = new ColumnState[columns.size()];
     for (int i = 0; i < states.length; i++) {
       states[i] = new ColumnState(columns.get(i), sketched[i], true);
@@ -42,6 +46,11 @@ public final class TableState {
       hints[i] = new AtomicBoolean();
     }
     return hints;
+  }
+
+  /** A fresh bound for {@link #TableState(List, AtomicBoolean[], AtomicInteger)}, one per table. */
+  static AtomicInteger duplicatesBound() {
+    return DuplicateRowsState.sharedKeep();
   }
 
   /** Adds a batch holding every column, in order. */
