@@ -60,8 +60,9 @@ public final class CsvReader implements BatchReader {
   private final ByteParsers parsers = new ByteParsers(); // for the column loops
   // the segment being read: record j's field i is at tokenizer.starts()[j * stride + i]
   private static final byte PLAIN = 0; // parsed by the column loops
-  private static final byte AGAIN = 1; // to be read on its own (readRecord)
-  private static final byte REJECTED = 2;
+  private static final byte ESCAPED = 1; // the same, with a field or more to unescape
+  private static final byte AGAIN = 2; // to be read on its own (readRecord)
+  private static final byte REJECTED = 3;
   private final int stride;
   private final int segmentRows;
   private final int[] recordStarts;
@@ -306,8 +307,8 @@ public final class CsvReader implements BatchReader {
           nonAsciiRows[j] = nonAscii;
           segmentNonAscii |= nonAscii;
         }
-        if (t.anyEscaped()) {
-          state = AGAIN;
+        if (t.anyEscaped() && state == PLAIN) {
+          state = ESCAPED;
         }
         fieldCounts[j] = n;
         rowStates[j] = state;
@@ -337,7 +338,7 @@ public final class CsvReader implements BatchReader {
     }
     int dropped = 0;
     for (int j = 0; j < n; j++) {
-      if (rowStates[j] != PLAIN && !readRecord(from + j, j)) {
+      if (rowStates[j] == AGAIN && !readRecord(from + j, j)) {
         rowStates[j] = REJECTED;
         dropped++;
       }
@@ -411,7 +412,7 @@ public final class CsvReader implements BatchReader {
     byte[] states = rowStates;
     ByteParsers p = parsers;
     for (int j = 0, i = c; j < n; j++, i += stride) {
-      if (states[j] != PLAIN) {
+      if (states[j] != PLAIN && skip(states, j, i)) {
         continue;
       }
       int s = starts[i];
@@ -448,7 +449,7 @@ public final class CsvReader implements BatchReader {
     byte[] states = rowStates;
     ByteParsers p = parsers;
     for (int j = 0, i = c; j < n; j++, i += stride) {
-      if (states[j] != PLAIN) {
+      if (states[j] != PLAIN && skip(states, j, i)) {
         continue;
       }
       int s = starts[i];
@@ -479,7 +480,7 @@ public final class CsvReader implements BatchReader {
     char sep = format.separator();
     ByteParsers p = parsers;
     for (int j = 0, i = c; j < n; j++, i += stride) {
-      if (states[j] != PLAIN) {
+      if (states[j] != PLAIN && skip(states, j, i)) {
         continue;
       }
       int s = starts[i];
@@ -504,7 +505,22 @@ public final class CsvReader implements BatchReader {
     }
   }
 
-  /** A text column: copied into {@code v} (null: unread), checked as UTF-8 in the rows that are not ASCII. */
+  /**
+   * Whether a typed column loop skips row {@code j}, whose state is not {@link #PLAIN}: a row to
+   * be read on its own, or one whose field {@code i} needs unescaping, which the row is then read
+   * on its own for (escapes in a number or a date are rare).
+   */
+  private boolean skip(byte[] states, int j, int i) {
+    if (states[j] == ESCAPED && tokenizer.escapedAt(i, recordStarts[j])) {
+      states[j] = AGAIN;
+    }
+    return states[j] != ESCAPED;
+  }
+
+  /**
+   * A text column: copied into {@code v} (null: unread), checked as UTF-8 in the rows that are
+   * not ASCII; a field with escapes is copied unescaped.
+   */
   private void text(int c, StringVector v, int from, int n) {
     int[] starts = tokenizer.starts();
     int[] ends = tokenizer.ends();
@@ -513,23 +529,31 @@ public final class CsvReader implements BatchReader {
     boolean[] nonAscii = nonAsciiRows;
     boolean check = segmentNonAscii;
     for (int j = 0, i = c; j < n; j++, i += stride) {
-      if (states[j] != PLAIN) {
+      byte state = states[j];
+      if (state > ESCAPED) {
         continue;
       }
       int s = starts[i];
       int e = ends[i];
-      if (check && nonAscii[j] && Encodings.validUtf8(b, s, e, false) >= 0) {
+      byte[] src = b;
+      boolean quoted = s == e && tokenizer.quotedAt(s, recordStarts[j]); // before s moves
+      if (state == ESCAPED && tokenizer.escapedAt(i, recordStarts[j])) {
+        src = scratch(e - s);
+        e = tokenizer.unescapeTo(s, e, src);
+        s = 0;
+      }
+      if (check && nonAscii[j] && Encodings.validUtf8(src, s, e, false) >= 0) {
         states[j] = AGAIN;
         continue;
       }
       if (v == null) {
         continue;
       }
-      if (s == e ? !tokenizer.quotedAt(s, recordStarts[j]) : e - s == nullLength && isNullString(b, s)) {
+      if (s == e ? !quoted : e - s == nullLength && isNullString(src, s)) {
         v.setNull(from + j);
         continue;
       }
-      v.set(from + j, b, s, e);
+      v.set(from + j, src, s, e);
     }
   }
 
@@ -544,7 +568,7 @@ public final class CsvReader implements BatchReader {
     byte[] b = tokenizer.buffer();
     byte[] states = rowStates;
     for (int j = 0, i = c; j < n; j++, i += stride) {
-      if (states[j] != PLAIN) {
+      if (states[j] != PLAIN && skip(states, j, i)) {
         continue;
       }
       int s = starts[i];

@@ -141,7 +141,7 @@ public final class CsvTokenizer {
   public void placeFieldsAt(int base) {
     this.base = base;
     if (base + 16 > starts.length) {
-      growTo(base + 16);
+      growTo(Math.max(base + 16, 2 * starts.length));
     }
   }
 
