@@ -60,7 +60,7 @@ public final class CsvReader implements BatchReader {
   private final ByteParsers parsers = new ByteParsers(); // for the column loops
   // the segment being read: record j's field i is at tokenizer.starts()[j * stride + i]
   private static final byte PLAIN = 0; // parsed by the column loops
-  private static final byte ESCAPED = 1; // the same, with a field or more to unescape
+  private static final byte ESCAPED = 1; // the same, with a text field or more to unescape
   private static final byte AGAIN = 2; // to be read on its own (readRecord)
   private static final byte REJECTED = 3;
   private final int stride;
@@ -76,8 +76,6 @@ public final class CsvReader implements BatchReader {
   private long lastOffset;
   private final int nullLength; // of the null string; -1 when there is none
   private byte[] unescaped = new byte[256]; // scratch for fields with escapes, reused
-  private long asciiFrom; // the stream bytes [asciiFrom, asciiTo) are known to be ASCII
-  private long asciiTo;
   private final byte[] nullString;
   private final int bom;
   private final boolean checkUtf8;
@@ -302,13 +300,9 @@ public final class CsvReader implements BatchReader {
             n = specs.length; // the empty field after a trailing delimiter
           }
           state = n == specs.length ? PLAIN : AGAIN;
-          // an ASCII record is valid UTF-8: no check per text field
-          boolean nonAscii = checkUtf8 && !asciiRecord();
-          nonAsciiRows[j] = nonAscii;
-          segmentNonAscii |= nonAscii;
         }
         if (t.anyEscaped() && state == PLAIN) {
-          state = ESCAPED;
+          state = escapesOnlyInText(t, j * stride, n) ? ESCAPED : AGAIN;
         }
         fieldCounts[j] = n;
         rowStates[j] = state;
@@ -317,8 +311,31 @@ public final class CsvReader implements BatchReader {
     } finally {
       t.hold(false);
     }
+    if (checkUtf8 && !clean && j > 0) {
+      findNonAsciiRows(j);
+    }
     return j;
   }
+
+  /**
+   * Marks the records of the segment that hold a byte that is not ASCII: only their text is
+   * checked as UTF-8 (an ASCII record is valid UTF-8). The segment's bytes are one range of the
+   * buffer, scanned a word at a time; a file without any such byte costs that one pass.
+   */
+  private void findNonAsciiRows(int n) {
+    byte[] b = tokenizer.buffer();
+    int end = recordEnds[n - 1];
+    int bad = Swar.firstNonAscii(b, recordStarts[0], end);
+    for (int j = 0; j < n; j++) {
+      if (bad < recordStarts[j]) {
+        bad = Swar.firstNonAscii(b, recordStarts[j], end); // past a record that held one, or a comment line
+      }
+      boolean nonAscii = bad < recordEnds[j];
+      nonAsciiRows[j] = nonAscii;
+      segmentNonAscii |= nonAscii;
+    }
+  }
+
 
   /**
    * Parses the {@code n} records tokenized into rows {@code [from, from + n)} column by column,
@@ -412,7 +429,7 @@ public final class CsvReader implements BatchReader {
     byte[] states = rowStates;
     ByteParsers p = parsers;
     for (int j = 0, i = c; j < n; j++, i += stride) {
-      if (states[j] != PLAIN && skip(states, j, i)) {
+      if (states[j] > ESCAPED) {
         continue;
       }
       int s = starts[i];
@@ -449,7 +466,7 @@ public final class CsvReader implements BatchReader {
     byte[] states = rowStates;
     ByteParsers p = parsers;
     for (int j = 0, i = c; j < n; j++, i += stride) {
-      if (states[j] != PLAIN && skip(states, j, i)) {
+      if (states[j] > ESCAPED) {
         continue;
       }
       int s = starts[i];
@@ -480,7 +497,7 @@ public final class CsvReader implements BatchReader {
     char sep = format.separator();
     ByteParsers p = parsers;
     for (int j = 0, i = c; j < n; j++, i += stride) {
-      if (states[j] != PLAIN && skip(states, j, i)) {
+      if (states[j] > ESCAPED) {
         continue;
       }
       int s = starts[i];
@@ -506,15 +523,17 @@ public final class CsvReader implements BatchReader {
   }
 
   /**
-   * Whether a typed column loop skips row {@code j}, whose state is not {@link #PLAIN}: a row to
-   * be read on its own, or one whose field {@code i} needs unescaping, which the row is then read
-   * on its own for (escapes in a number or a date are rare).
+   * Whether the fields of the current record that hold escapes are all text, which the column
+   * loops unescape; escapes in a number or a date are rare, and the record is read on its own.
    */
-  private boolean skip(byte[] states, int j, int i) {
-    if (states[j] == ESCAPED && tokenizer.escapedAt(i, recordStarts[j])) {
-      states[j] = AGAIN;
+  private boolean escapesOnlyInText(CsvTokenizer t, int at, int n) {
+    int rs = t.recordStart();
+    for (int c = 0; c < n; c++) {
+      if (!isText[c] && t.escapedAt(at + c, rs)) {
+        return false;
+      }
     }
-    return states[j] != ESCAPED;
+    return true;
   }
 
   /**
@@ -526,8 +545,8 @@ public final class CsvReader implements BatchReader {
     int[] ends = tokenizer.ends();
     byte[] b = tokenizer.buffer();
     byte[] states = rowStates;
-    boolean[] nonAscii = nonAsciiRows;
-    boolean check = segmentNonAscii;
+    boolean plain = v != null && !segmentNonAscii; // nothing to check: copy the bytes
+    int nulls = nullLength;
     for (int j = 0, i = c; j < n; j++, i += stride) {
       byte state = states[j];
       if (state > ESCAPED) {
@@ -535,27 +554,39 @@ public final class CsvReader implements BatchReader {
       }
       int s = starts[i];
       int e = ends[i];
-      byte[] src = b;
-      boolean quoted = s == e && tokenizer.quotedAt(s, recordStarts[j]); // before s moves
-      if (state == ESCAPED && tokenizer.escapedAt(i, recordStarts[j])) {
-        src = scratch(e - s);
-        e = tokenizer.unescapeTo(s, e, src);
-        s = 0;
+      if (plain && state == PLAIN && s != e && e - s != nulls) {
+        v.set(from + j, b, s, e);
+      } else {
+        textField(v, from, j, i);
       }
-      if (check && nonAscii[j] && Encodings.validUtf8(src, s, e, false) >= 0) {
-        states[j] = AGAIN;
-        continue;
-      }
-      if (v == null) {
-        continue;
-      }
-      if (s == e ? !quoted : e - s == nullLength && isNullString(src, s)) {
-        v.setNull(from + j);
-        continue;
-      }
-      v.set(from + j, src, s, e);
     }
   }
+
+  /** Field {@code i} of record {@code j} of a text column, any case: escapes, UTF-8 to check, empty, null. */
+  private void textField(StringVector v, int from, int j, int i) {
+    byte[] src = tokenizer.buffer();
+    int s = tokenizer.starts()[i];
+    int e = tokenizer.ends()[i];
+    boolean quoted = s == e && tokenizer.quotedAt(s, recordStarts[j]); // before s moves
+    if (rowStates[j] == ESCAPED && tokenizer.escapedAt(i, recordStarts[j])) {
+      src = scratch(e - s);
+      e = tokenizer.unescapeTo(s, e, src);
+      s = 0;
+    }
+    if (nonAsciiRows[j] && segmentNonAscii && Encodings.validUtf8(src, s, e, false) >= 0) {
+      rowStates[j] = AGAIN;
+      return;
+    }
+    if (v == null) {
+      return;
+    }
+    if (s == e ? !quoted : e - s == nullLength && isNullString(src, s)) {
+      v.setNull(from + j);
+      return;
+    }
+    v.set(from + j, src, s, e);
+  }
+
 
   /** Any other type, through {@link TextValues}: a column at a time still, but a call per value. */
   private void others(int c, ColumnVector v, int from, int n) {
@@ -568,7 +599,7 @@ public final class CsvReader implements BatchReader {
     byte[] b = tokenizer.buffer();
     byte[] states = rowStates;
     for (int j = 0, i = c; j < n; j++, i += stride) {
-      if (states[j] != PLAIN && skip(states, j, i)) {
+      if (states[j] > ESCAPED) {
         continue;
       }
       int s = starts[i];
@@ -730,26 +761,6 @@ public final class CsvReader implements BatchReader {
       }
     }
     return true;
-  }
-
-  /**
-   * Whether the current record is all ASCII. The buffer is scanned ahead, a word at a time, up to
-   * its next non-ASCII byte, so a file without any costs one tight pass per buffer fill rather than
-   * a check per record. Stream offsets, not buffer indexes: a refill moves the bytes.
-   */
-  private boolean asciiRecord() {
-    CsvTokenizer t = tokenizer;
-    long start = t.byteOffset();
-    long end = start + (t.recordEnd() - t.recordStart());
-    if (start < asciiFrom || end > asciiTo) {
-      if (start < asciiTo && start >= asciiFrom) {
-        return false; // the record holds the non-ASCII byte the last scan stopped at, or runs past the scanned bytes
-      }
-      int from = t.recordStart();
-      asciiFrom = start;
-      asciiTo = start + (Swar.firstNonAscii(t.buffer(), from, t.bufferLimit()) - from);
-    }
-    return end <= asciiTo;
   }
 
   /** Whether {@code b} holds the null string at {@code s} (its length already checked). */
