@@ -31,6 +31,7 @@ public final class CsvTokenizer {
   private final long delimiterWord;
   private final long quoteWord;
   private final long escapeWord;
+  private final boolean escapeDistinct; // an escape other than the quote, searched for in quoted fields
 
   private byte[] buf;
   private int limit;
@@ -84,6 +85,7 @@ public final class CsvTokenizer {
     this.delimiterWord = Swar.broadcast(delimiter);
     this.quoteWord = quote == CsvDialect.NONE ? delimiterWord : Swar.broadcast(quote);
     this.escapeWord = escape == CsvDialect.NONE ? quoteWord : Swar.broadcast(escape);
+    this.escapeDistinct = escapeWord != quoteWord;
     this.stopQuoteWord = quote == CsvDialect.NONE ? NEWLINES : quoteWord;
     this.buf = buffer.length >= MIN_BUFFER ? buffer : new byte[MIN_BUFFER];
     this.maxRecordBytes = maxRecordBytes;
@@ -399,7 +401,10 @@ public final class CsvTokenizer {
           // skip to the next quote, escape or line break a word at a time
           while (p + 8 <= lim) {
             long w = Swar.word(b, p);
-            long m = Swar.matches(w, quoteWord) | Swar.matches(w, escapeWord) | Swar.matches(w, NEWLINES);
+            long m = Swar.matches(w, quoteWord) | Swar.matches(w, NEWLINES);
+            if (escapeDistinct) {
+              m |= Swar.matches(w, escapeWord);
+            }
             if (m != 0) {
               p += Swar.firstByte(m);
               break;
