@@ -182,6 +182,7 @@ public final class CsvReader implements BatchReader {
     if (clean) {
       tokenizer.limitFields(stride - 1); // the fields after the last one read need no check
     }
+    tokenizer.reserveFields(segmentRows * stride + 16);
   }
 
   /** A new, empty batch of this reader's projection, for {@link #fill}. */
@@ -335,7 +336,6 @@ public final class CsvReader implements BatchReader {
       segmentNonAscii |= nonAscii;
     }
   }
-
 
   /**
    * Parses the {@code n} records tokenized into rows {@code [from, from + n)} column by column,
@@ -528,7 +528,7 @@ public final class CsvReader implements BatchReader {
    */
   private boolean escapesOnlyInText(CsvTokenizer t, int at, int n) {
     int rs = t.recordStart();
-    for (int c = 0; c < n; c++) {
+    for (int c = 0, last = Math.min(n, specs.length); c < last; c++) {
       if (!isText[c] && t.escapedAt(at + c, rs)) {
         return false;
       }

@@ -147,6 +147,13 @@ public final class CsvTokenizer {
     }
   }
 
+  /** Makes room for {@code n} field positions at once (see {@link #placeFieldsAt}). */
+  public void reserveFields(int n) {
+    if (n > starts.length) {
+      growTo(n);
+    }
+  }
+
   /** Where each field starts in {@link #buffer()}: field {@code i} of a record placed at {@code b} is at {@code b + i}. */
   public int[] starts() {
     return starts;
