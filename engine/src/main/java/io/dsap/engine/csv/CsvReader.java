@@ -153,8 +153,9 @@ public final class CsvReader implements BatchReader {
       }
     }
     this.stride = fields + 1; // room for the empty field after a trailing delimiter
-    // field positions of at most 64K fields: 256 KB arrays, below a G1 humongous object under -Xmx1g
-    this.segmentRows = Math.max(16, Math.min(batchSize, (1 << 16) / stride));
+    // field positions of at most 16K fields: 64 KB arrays, made per split (a split scan opens a
+    // reader per split), and a segment's positions and bytes stay in the core's cache
+    this.segmentRows = Math.max(16, Math.min(batchSize, (1 << 14) / stride));
     this.recordStarts = new int[segmentRows];
     this.recordEnds = new int[segmentRows];
     this.fieldCounts = new int[segmentRows];
