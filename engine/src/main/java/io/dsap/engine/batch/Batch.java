@@ -69,6 +69,14 @@ public final class Batch {
     offsets[r] = offset;
   }
 
+  /** Copies the provenance of row {@code from} to row {@code to} (see {@link ColumnVector#moveRow}). */
+  public void moveProvenance(int from, int to) {
+    if (!sequential) {
+      lines[to] = lines[from];
+      offsets[to] = offsets[from];
+    }
+  }
+
   public void reset() {
     for (ColumnVector c : columns) {
       c.reset(rowCount);

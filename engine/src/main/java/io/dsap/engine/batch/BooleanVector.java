@@ -20,6 +20,12 @@ public final class BooleanVector extends ColumnVector {
   }
 
   @Override
+  public void moveRow(int from, int to) {
+    super.moveRow(from, to);
+    values[to] = values[from];
+  }
+
+  @Override
   public Object get(int row) {
     return nulls[row] ? null : values[row];
   }

@@ -34,6 +34,14 @@ public abstract class ColumnVector {
     return anyNull;
   }
 
+  /**
+   * Copies row {@code from} over row {@code to}, an earlier one: a reader drops the rows it
+   * rejected after it has written a batch column by column.
+   */
+  public void moveRow(int from, int to) {
+    nulls[to] = nulls[from];
+  }
+
   /** Forgets a row that is being rolled back. */
   public void clearNull(int row) {
     nulls[row] = false;

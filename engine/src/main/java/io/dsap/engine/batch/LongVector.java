@@ -30,6 +30,12 @@ public final class LongVector extends ColumnVector {
   }
 
   @Override
+  public void moveRow(int from, int to) {
+    super.moveRow(from, to);
+    values[to] = values[from];
+  }
+
+  @Override
   public Object get(int row) {
     if (nulls[row]) {
       return null;

@@ -25,6 +25,13 @@ public final class ObjectVector extends ColumnVector {
   }
 
   @Override
+  public void moveRow(int from, int to) {
+    super.moveRow(from, to);
+    values[to] = values[from];
+    values[from] = null;
+  }
+
+  @Override
   public Object get(int row) {
     return nulls[row] ? null : values[row];
   }

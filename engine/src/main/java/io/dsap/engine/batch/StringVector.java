@@ -110,6 +110,18 @@ public final class StringVector extends ColumnVector {
     ends[row] = used;
   }
 
+  /** Moves a row's value (see {@link ColumnVector#moveRow}); the bytes stay where they are in the arena. */
+  @Override
+  public void moveRow(int from, int to) {
+    super.moveRow(from, to);
+    if (dictionary != null) {
+      ids[to] = ids[from];
+    } else {
+      starts[to] = starts[from];
+      ends[to] = ends[from];
+    }
+  }
+
   /** Drops row {@code row} and everything after it from the arena. */
   public void truncate(int row) {
     if (dictionary == null) {

@@ -2,6 +2,7 @@ package io.dsap.engine.csv;
 
 import io.dsap.engine.batch.Batch;
 import io.dsap.engine.batch.ColumnVector;
+import io.dsap.engine.batch.LongVector;
 import io.dsap.engine.batch.StringVector;
 import io.dsap.engine.batch.TextValues;
 import io.dsap.engine.error.Errors;
@@ -9,9 +10,13 @@ import io.dsap.engine.format.BatchReader;
 import io.dsap.engine.format.ProgressListener;
 import io.dsap.engine.rejects.Reject;
 import io.dsap.engine.rejects.RejectSink;
+import io.dsap.engine.source.Encodings;
 import io.dsap.engine.source.FileSource;
+import io.dsap.engine.types.ByteParsers;
 import io.dsap.engine.types.ColumnSpec;
 import io.dsap.engine.types.ColumnType;
+import io.dsap.engine.types.DateOrder;
+import io.dsap.engine.types.TemporalFormat;
 import io.dsap.engine.types.TypeCheck;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,9 +57,25 @@ public final class CsvReader implements BatchReader {
   private final InputStream in;
   private final CsvTokenizer tokenizer;
   private final TextValues values = new TextValues();
+  private final ByteParsers parsers = new ByteParsers(); // for the column loops
+  // the segment being read: record j's field i is at tokenizer.starts()[j * stride + i]
+  private static final byte PLAIN = 0; // parsed by the column loops
+  private static final byte ESCAPED = 1; // the same, with a text field or more to unescape
+  private static final byte AGAIN = 2; // to be read on its own (readRecord)
+  private static final byte REJECTED = 3;
+  private final int stride;
+  private final int segmentRows;
+  private final int[] recordStarts;
+  private final int[] recordEnds;
+  private final int[] fieldCounts;
+  private final byte[] rowStates;
+  private final boolean[] nonAsciiRows;
+  private final String[] malformed;
+  private boolean segmentNonAscii;
+  private Batch filling;
+  private long lastOffset;
+  private final int nullLength; // of the null string; -1 when there is none
   private byte[] unescaped = new byte[256]; // scratch for fields with escapes, reused
-  private long asciiFrom; // the stream bytes [asciiFrom, asciiTo) are known to be ASCII
-  private long asciiTo;
   private final byte[] nullString;
   private final int bom;
   private final boolean checkUtf8;
@@ -123,6 +144,24 @@ public final class CsvReader implements BatchReader {
     this.rejects = rejects;
     this.end = end;
     this.nullString = schema.nullString() == null ? null : schema.nullString().getBytes(StandardCharsets.UTF_8);
+    this.nullLength = nullString == null ? -1 : nullString.length;
+    int fields = specs.length;
+    if (clean) {
+      fields = 0;
+      for (int c : projection) {
+        fields = Math.max(fields, c + 1);
+      }
+    }
+    this.stride = fields + 1; // room for the empty field after a trailing delimiter
+    // field positions of at most 16K fields: 64 KB arrays, made per split (a split scan opens a
+    // reader per split), and a segment's positions and bytes stay in the core's cache
+    this.segmentRows = Math.max(16, Math.min(batchSize, (1 << 14) / stride));
+    this.recordStarts = new int[segmentRows];
+    this.recordEnds = new int[segmentRows];
+    this.fieldCounts = new int[segmentRows];
+    this.rowStates = new byte[segmentRows];
+    this.nonAsciiRows = new boolean[segmentRows];
+    this.malformed = new String[segmentRows];
     // offsets point into the file where the text is plain UTF-8; otherwise into the decoded text
     this.bom = schema.layout().seekable() ? schema.layout().bomLength() : 0;
     this.checkUtf8 = schema.layout().charset().equals(java.nio.charset.StandardCharsets.UTF_8);
@@ -142,12 +181,9 @@ public final class CsvReader implements BatchReader {
       }
     }
     if (clean) {
-      int fields = 0;
-      for (int c : projection) {
-        fields = Math.max(fields, c + 1);
-      }
-      tokenizer.limitFields(fields); // the fields after the last one read need no check
+      tokenizer.limitFields(stride - 1); // the fields after the last one read need no check
     }
+    tokenizer.reserveFields(segmentRows * stride + 16);
   }
 
   /** A new, empty batch of this reader's projection, for {@link #fill}. */
@@ -186,23 +222,30 @@ public final class CsvReader implements BatchReader {
   /**
    * Refills {@code target} (made by {@link #newBatch}) with the next rows; false, with nothing
    * left in it, at the end of the split. Rejects met on the way go to the sink first.
+   *
+   * <p>Rows are read a segment at a time: the tokenizer records the field positions of up to
+   * {@link #segmentRows} records whose bytes stay put in its buffer, then each column is parsed
+   * for all of them in one loop ({@link #parseSegment}). A record that does not take the plain
+   * path (malformed, a wrong field count, escapes, a value that does not parse) is read again on
+   * its own, as a whole, in column order ({@link #readRecord}), which words its reject; rejected
+   * rows are then dropped from the batch.
    */
   boolean fill(Batch target) {
     if (done) {
       return false;
     }
     target.reset();
+    filling = target;
     for (int k = 0; k < vectors.length; k++) {
       vectors[k] = target.column(k);
     }
     int r = 0;
     int cap = target.capacity();
     try {
-      while (r < cap && tokenizer.position() < end && tokenizer.next()) {
-        read++;
-        if (readRecord(r)) {
-          target.setProvenance(r, tokenizer.line(), tokenizer.byteOffset() + bom);
-          r++;
+      while (r < cap && !done) {
+        int n = tokenize(target, r, Math.min(cap - r, segmentRows));
+        if (n > 0) {
+          r = parseSegment(target, r, n);
         }
       }
     } catch (IOException e) {
@@ -210,10 +253,7 @@ public final class CsvReader implements BatchReader {
     }
     target.setRowCount(r);
     returned += r;
-    progress.progress(done || r < cap ? size : Math.min(size, tokenizer.byteOffset() + bom), read, size);
-    if (r < cap) {
-      done = true;
-    }
+    progress.progress(done ? size : Math.min(size, lastOffset), read, size);
     return r > 0 || !done;
   }
 
@@ -222,32 +262,394 @@ public final class CsvReader implements BatchReader {
     return new ScanStats(read, returned, rejected);
   }
 
-  /** Reads the current record into row {@code r}; false if it was rejected. */
-  private boolean readRecord(int r) {
-    if (clean && tokenizer.malformed() == null) {
-      return readCleanRecord(r);
-    }
+  /**
+   * Reads up to {@code max} records into rows {@code from, from + 1, ...} of the segment: their
+   * provenance, where they are, and whether they can take the plain path. Stops early, with
+   * {@link #done} set, at the end of the split, or before a record that would move the buffer.
+   */
+  private int tokenize(Batch target, int from, int max) throws IOException {
     CsvTokenizer t = tokenizer;
-    if (t.malformed() != null) {
-      reject(r, null, null, t.malformed() + ". Check the quote character (option quote) and escape"
+    int j = 0;
+    segmentNonAscii = false;
+    t.hold(false); // the segment's first record may refill the buffer: nothing points into it yet
+    try {
+      while (j < max) {
+        if (t.position() >= end) {
+          done = true;
+          break;
+        }
+        t.placeFieldsAt(j * stride);
+        if (!t.next()) {
+          done = !t.blocked();
+          break;
+        }
+        t.hold(true);
+        read++;
+        long offset = t.byteOffset() + bom;
+        target.setProvenance(from + j, t.line(), offset);
+        lastOffset = offset;
+        recordStarts[j] = t.recordStart();
+        recordEnds[j] = t.recordEnd();
+        int n = t.fieldCount();
+        byte state = PLAIN;
+        if (t.malformed() != null) {
+          malformed[j] = t.malformed();
+          state = AGAIN;
+        } else if (clean) {
+          state = n < stride - 1 ? AGAIN : PLAIN; // a short record, padded (null_padding)
+        } else {
+          if (n == specs.length + 1 && schema.dialect().trailingDelimiter() && t.start(n - 1) == t.end(n - 1)) {
+            n = specs.length; // the empty field after a trailing delimiter
+          }
+          state = n == specs.length ? PLAIN : AGAIN;
+        }
+        if (t.anyEscaped() && state == PLAIN) {
+          state = escapesOnlyInText(t, j * stride, n) ? ESCAPED : AGAIN;
+        }
+        fieldCounts[j] = n;
+        rowStates[j] = state;
+        j++;
+      }
+    } finally {
+      t.hold(false);
+    }
+    if (checkUtf8 && !clean && j > 0) {
+      findNonAsciiRows(j);
+    }
+    return j;
+  }
+
+  /**
+   * Marks the records of the segment that hold a byte that is not ASCII: only their text is
+   * checked as UTF-8 (an ASCII record is valid UTF-8). The segment's bytes are one range of the
+   * buffer, scanned a word at a time; a file without any such byte costs that one pass.
+   */
+  private void findNonAsciiRows(int n) {
+    byte[] b = tokenizer.buffer();
+    int end = recordEnds[n - 1];
+    int bad = Swar.firstNonAscii(b, recordStarts[0], end);
+    for (int j = 0; j < n; j++) {
+      if (bad < recordStarts[j]) {
+        bad = Swar.firstNonAscii(b, recordStarts[j], end); // past a record that held one, or a comment line
+      }
+      boolean nonAscii = bad < recordEnds[j];
+      nonAsciiRows[j] = nonAscii;
+      segmentNonAscii |= nonAscii;
+    }
+  }
+
+  /**
+   * Parses the {@code n} records tokenized into rows {@code [from, from + n)} column by column,
+   * reads the ones that need it record by record, drops the rejected ones, and returns the
+   * batch's row count after them.
+   */
+  private int parseSegment(Batch target, int from, int n) {
+    if (clean) {
+      for (int k = 0; k < projection.length; k++) {
+        parseColumn(projection[k], vectors[k], from, n);
+      }
+    } else {
+      for (int c = 0; c < specs.length; c++) {
+        int k = vectorOf[c];
+        parseColumn(c, k < 0 ? null : vectors[k], from, n);
+      }
+    }
+    int dropped = 0;
+    for (int j = 0; j < n; j++) {
+      if (rowStates[j] == AGAIN && !readRecord(from + j, j)) {
+        rowStates[j] = REJECTED;
+        dropped++;
+      }
+    }
+    if (dropped == 0) {
+      return from + n;
+    }
+    int w = from;
+    for (int j = 0; j < n; j++) {
+      int r = from + j;
+      if (rowStates[j] == REJECTED) {
+        continue;
+      }
+      if (w != r) {
+        for (ColumnVector v : vectors) {
+          v.moveRow(r, w);
+        }
+        target.moveProvenance(r, w);
+      }
+      w++;
+    }
+    for (int r = w; r < from + n; r++) {
+      for (ColumnVector v : vectors) {
+        v.clearNull(r);
+      }
+    }
+    return w;
+  }
+
+  /**
+   * Parses column {@code c} of the plain rows of the segment into {@code v} (null: an unread
+   * column, only checked). A value that is not plain marks its row to be read again.
+   */
+  private void parseColumn(int c, ColumnVector v, int from, int n) {
+    ColumnSpec spec = specs[c];
+    switch (spec.type()) {
+      case VARCHAR:
+        if (v != null || segmentNonAscii) {
+          text(c, (StringVector) v, from, n);
+        }
+        return;
+      case INTEGER:
+        longs(c, (LongVector) v, Integer.MIN_VALUE, Integer.MAX_VALUE, from, n);
+        return;
+      case BIGINT:
+        longs(c, (LongVector) v, Long.MIN_VALUE, Long.MAX_VALUE, from, n);
+        return;
+      case DECIMAL:
+        if (v == null || v instanceof LongVector) {
+          decimals(c, (LongVector) v, spec.scale(), from, n);
+          return;
+        }
+        break;
+      case DATE:
+        if (spec.format().order() == DateOrder.YMD) {
+          dates(c, (LongVector) v, spec.format(), from, n);
+          return;
+        }
+        break;
+      default:
+        break;
+    }
+    others(c, v, from, n);
+  }
+
+  private void longs(int c, LongVector v, long min, long max, int from, int n) {
+    long[] out = v == null ? null : v.values();
+    int[] starts = tokenizer.starts();
+    int[] ends = tokenizer.ends();
+    byte[] b = tokenizer.buffer();
+    byte[] states = rowStates;
+    ByteParsers p = parsers;
+    for (int j = 0, i = c; j < n; j++, i += stride) {
+      if (states[j] > ESCAPED) {
+        continue;
+      }
+      int s = starts[i];
+      int e = ends[i];
+      if (s == e || e - s == nullLength && isNullString(b, s)) {
+        if (v != null) {
+          v.setNull(from + j);
+        }
+        continue;
+      }
+      long x = ByteParsers.plainDigits(b, s, e);
+      if (x < 0) {
+        x = p.parseLong(b, s, e);
+        if (!p.ok) {
+          states[j] = AGAIN;
+          continue;
+        }
+      }
+      if (x < min || x > max) {
+        states[j] = AGAIN;
+        continue;
+      }
+      if (out != null) {
+        out[from + j] = x;
+      }
+    }
+  }
+
+  private void decimals(int c, LongVector v, int scale, int from, int n) {
+    long[] out = v == null ? null : v.values();
+    int[] starts = tokenizer.starts();
+    int[] ends = tokenizer.ends();
+    byte[] b = tokenizer.buffer();
+    byte[] states = rowStates;
+    ByteParsers p = parsers;
+    for (int j = 0, i = c; j < n; j++, i += stride) {
+      if (states[j] > ESCAPED) {
+        continue;
+      }
+      int s = starts[i];
+      int e = ends[i];
+      if (s == e || e - s == nullLength && isNullString(b, s)) {
+        if (v != null) {
+          v.setNull(from + j);
+        }
+        continue;
+      }
+      long x = p.parseDecimal(b, s, e, scale);
+      if (!p.ok) {
+        states[j] = AGAIN;
+        continue;
+      }
+      if (out != null) {
+        out[from + j] = x;
+      }
+    }
+  }
+
+  private void dates(int c, LongVector v, TemporalFormat format, int from, int n) {
+    long[] out = v == null ? null : v.values();
+    int[] starts = tokenizer.starts();
+    int[] ends = tokenizer.ends();
+    byte[] b = tokenizer.buffer();
+    byte[] states = rowStates;
+    char sep = format.separator();
+    ByteParsers p = parsers;
+    for (int j = 0, i = c; j < n; j++, i += stride) {
+      if (states[j] > ESCAPED) {
+        continue;
+      }
+      int s = starts[i];
+      int e = ends[i];
+      if (s == e || e - s == nullLength && isNullString(b, s)) {
+        if (v != null) {
+          v.setNull(from + j);
+        }
+        continue;
+      }
+      int x = ByteParsers.ymdDay(b, s, e, sep);
+      if (x == ByteParsers.NO_DAY) {
+        x = p.parseDate(b, s, e, format);
+        if (!p.ok) {
+          states[j] = AGAIN;
+          continue;
+        }
+      }
+      if (out != null) {
+        out[from + j] = x;
+      }
+    }
+  }
+
+  /**
+   * Whether the fields of the current record that hold escapes are all text, which the column
+   * loops unescape; escapes in a number or a date are rare, and the record is read on its own.
+   */
+  private boolean escapesOnlyInText(CsvTokenizer t, int at, int n) {
+    int rs = t.recordStart();
+    for (int c = 0, last = Math.min(n, specs.length); c < last; c++) {
+      if (!isText[c] && t.escapedAt(at + c, rs)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A text column: copied into {@code v} (null: unread), checked as UTF-8 in the rows that are
+   * not ASCII; a field with escapes is copied unescaped.
+   */
+  private void text(int c, StringVector v, int from, int n) {
+    int[] starts = tokenizer.starts();
+    int[] ends = tokenizer.ends();
+    byte[] b = tokenizer.buffer();
+    byte[] states = rowStates;
+    boolean plain = v != null && !segmentNonAscii; // nothing to check: copy the bytes
+    int nulls = nullLength;
+    for (int j = 0, i = c; j < n; j++, i += stride) {
+      byte state = states[j];
+      if (state > ESCAPED) {
+        continue;
+      }
+      int s = starts[i];
+      int e = ends[i];
+      if (plain && state == PLAIN && s != e && e - s != nulls) {
+        v.set(from + j, b, s, e);
+      } else {
+        textField(v, from, j, i);
+      }
+    }
+  }
+
+  /** Field {@code i} of record {@code j} of a text column, any case: escapes, UTF-8 to check, empty, null. */
+  private void textField(StringVector v, int from, int j, int i) {
+    byte[] src = tokenizer.buffer();
+    int s = tokenizer.starts()[i];
+    int e = tokenizer.ends()[i];
+    boolean quoted = s == e && tokenizer.quotedAt(s, recordStarts[j]); // before s moves
+    if (rowStates[j] == ESCAPED && tokenizer.escapedAt(i, recordStarts[j])) {
+      src = scratch(e - s);
+      e = tokenizer.unescapeTo(s, e, src);
+      s = 0;
+    }
+    if (nonAsciiRows[j] && segmentNonAscii && Encodings.validUtf8(src, s, e, false) >= 0) {
+      rowStates[j] = AGAIN;
+      return;
+    }
+    if (v == null) {
+      return;
+    }
+    if (s == e ? !quoted : e - s == nullLength && isNullString(src, s)) {
+      v.setNull(from + j);
+      return;
+    }
+    v.set(from + j, src, s, e);
+  }
+
+
+  /** Any other type, through {@link TextValues}: a column at a time still, but a call per value. */
+  private void others(int c, ColumnVector v, int from, int n) {
+    ColumnSpec spec = specs[c];
+    int kind = checks[c];
+    int scale = spec.scale();
+    char sep = seps[c];
+    int[] starts = tokenizer.starts();
+    int[] ends = tokenizer.ends();
+    byte[] b = tokenizer.buffer();
+    byte[] states = rowStates;
+    for (int j = 0, i = c; j < n; j++, i += stride) {
+      if (states[j] > ESCAPED) {
+        continue;
+      }
+      int s = starts[i];
+      int e = ends[i];
+      if (s == e || e - s == nullLength && isNullString(b, s)) {
+        if (v != null) {
+          v.setNull(from + j);
+        }
+        continue;
+      }
+      if (v == null ? !TypeCheck.surelyValid(kind, scale, sep, b, s, e) && values.write(spec, null, 0, b, s, e) != null
+          : values.write(spec, v, from + j, b, s, e) != null) {
+        states[j] = AGAIN;
+      }
+    }
+  }
+
+  /**
+   * Reads record {@code j} of the segment into row {@code r} on its own, every field in column
+   * order, as the plain path cannot: false, with the reject sent, if it was rejected. What was
+   * written for the row before is overwritten; a rejected row is dropped by the caller.
+   */
+  private boolean readRecord(int r, int j) {
+    String bad = malformed[j];
+    if (bad != null) {
+      malformed[j] = null;
+      reject(r, j, null, null, bad + ". Check the quote character (option quote) and escape"
           + " (option escape), or fix the line.");
       return false;
     }
-    int n = t.fieldCount();
-    if (n == specs.length + 1 && schema.dialect().trailingDelimiter() && t.start(n - 1) == t.end(n - 1)) {
-      n = specs.length; // the empty field after a trailing delimiter
+    if (clean) {
+      return readCleanRecord(r, j);
     }
+    int n = fieldCounts[j];
     if (n > specs.length || (n < specs.length && !schema.nullPadding())) {
-      reject(r, null, null, "expected " + specs.length + " fields, found " + n
+      reject(r, j, null, null, "expected " + specs.length + " fields, found " + n
           + (n < specs.length ? " (a missing delimiter, or a line break inside an unquoted value?)"
               : " (a delimiter inside an unquoted value? quote it)")
           + ". Fix the line" + (n < specs.length ? ", or read short rows padded with NULLs (null_padding => true)"
               : ", or read it with the right delimiter (option delimiter)") + ".");
       return false;
     }
+    CsvTokenizer t = tokenizer;
     byte[] buffer = t.buffer();
-    // an ASCII record is valid UTF-8: no check per text field
-    boolean checkText = checkUtf8 && !asciiRecord();
+    int[] starts = t.starts();
+    int[] ends = t.ends();
+    int at = j * stride;
+    int recordStart = recordStarts[j];
+    boolean checkText = nonAsciiRows[j];
     for (int c = n; c < specs.length; c++) {
       if (vectorOf[c] >= 0) {
         vectors[vectorOf[c]].setNull(r); // null_padding
@@ -262,19 +664,19 @@ public final class CsvReader implements BatchReader {
       ColumnSpec spec = specs[c];
       // a field with escapes is read unescaped from a scratch copy: the record stays raw for rejects
       byte[] b = buffer;
-      int s = t.start(c);
-      int e = t.end(c);
-      if (t.needsUnescape(c)) {
+      int s = starts[at + c];
+      int e = ends[at + c];
+      boolean quoted = t.quotedAt(s, recordStart);
+      if (t.escapedAt(at + c, recordStart)) {
         b = scratch(e - s);
-        e = t.unescapeTo(c, b);
+        e = t.unescapeTo(s, e, b);
         s = 0;
       }
       if (checkText && text) {
-        int bad = io.dsap.engine.source.Encodings.validUtf8(b, s, e, false);
-        if (bad >= 0) {
-          rollback(r);
-          reject(r, spec.name(), null, "column " + spec.name() + " holds bytes that are not valid UTF-8 ("
-              + hex(b, bad, e) + " at byte offset " + (t.byteOffset() + bom + (t.start(c) + bad - s - t.recordStart()))
+        int bad8 = Encodings.validUtf8(b, s, e, false);
+        if (bad8 >= 0) {
+          reject(r, j, spec.name(), null, "column " + spec.name() + " holds bytes that are not valid UTF-8 ("
+              + hex(b, bad8, e) + " at byte offset " + (filling.byteOffset(r) + (starts[at + c] + bad8 - s - recordStart))
               + "). If the file is not UTF-8, name its"
               + " encoding, e.g. encoding => 'windows-1252'");
           return false;
@@ -283,7 +685,7 @@ public final class CsvReader implements BatchReader {
           continue;
         }
       }
-      if (isNull(b, s, e) && !(s == e && text && t.quoted(c))) {
+      if (isNull(b, s, e) && !(s == e && text && quoted)) {
         if (k >= 0) {
           vectors[k].setNull(r);
         }
@@ -292,7 +694,7 @@ public final class CsvReader implements BatchReader {
       if (k < 0 && TypeCheck.surelyValid(checks[c], spec.scale(), seps[c], b, s, e)) {
         continue; // an unread column only needs to be valid
       }
-      if (!writeOrReject(r, spec, k < 0 ? null : vectors[k], b, s, e)) {
+      if (!writeOrReject(r, j, spec, k < 0 ? null : vectors[k], b, s, e)) {
         return false;
       }
     }
@@ -301,16 +703,15 @@ public final class CsvReader implements BatchReader {
 
   /**
    * Writes one field's value into {@code v} (null: only parse it); a value that does not parse
-   * rolls the record back and rejects it, and the answer is false.
+   * rejects the record, and the answer is false.
    */
-  private boolean writeOrReject(int r, ColumnSpec spec, ColumnVector v, byte[] b, int s, int e) {
+  private boolean writeOrReject(int r, int j, ColumnSpec spec, ColumnVector v, byte[] b, int s, int e) {
     String problem = values.write(spec, v, r, b, s, e);
     if (problem == null) {
       return true;
     }
     String value = new String(b, s, e - s, StandardCharsets.UTF_8);
-    rollback(r);
-    rejectValue(r, spec, value, problem);
+    reject(r, j, spec.name(), value, TextValues.reason(spec, value, problem));
     return false;
   }
 
@@ -323,13 +724,18 @@ public final class CsvReader implements BatchReader {
   }
 
   /**
-   * Reads the projected fields of a record of a file known to conform ({@link CleanFiles}): no
-   * other field is looked at, no field count or UTF-8 check. A value that fails to parse all the
-   * same (the file changed behind an unchanged fingerprint) is still rejected, not returned.
+   * Reads the projected fields of record {@code j} of a file known to conform ({@link CleanFiles})
+   * into row {@code r}: no other field is looked at, no field count or UTF-8 check. A value that
+   * fails to parse all the same (the file changed behind an unchanged fingerprint) is still
+   * rejected, not returned.
    */
-  private boolean readCleanRecord(int r) {
+  private boolean readCleanRecord(int r, int j) {
     CsvTokenizer t = tokenizer;
-    int n = t.fieldCount();
+    int n = fieldCounts[j];
+    int[] starts = t.starts();
+    int[] ends = t.ends();
+    int at = j * stride;
+    int recordStart = recordStarts[j];
     for (int k = 0; k < projection.length; k++) {
       int c = projection[k];
       ColumnVector v = vectors[k];
@@ -339,42 +745,34 @@ public final class CsvReader implements BatchReader {
       }
       ColumnSpec spec = specs[c];
       byte[] b = t.buffer();
-      int s = t.start(c);
-      int e = t.end(c);
-      if (t.needsUnescape(c)) {
+      int s = starts[at + c];
+      int e = ends[at + c];
+      boolean quoted = t.quotedAt(s, recordStart);
+      if (t.escapedAt(at + c, recordStart)) {
         b = scratch(e - s);
-        e = t.unescapeTo(c, b);
+        e = t.unescapeTo(s, e, b);
         s = 0;
       }
-      if (isNull(b, s, e) && !(s == e && isText[c] && t.quoted(c))) {
+      if (isNull(b, s, e) && !(s == e && isText[c] && quoted)) {
         v.setNull(r);
         continue;
       }
-      if (!writeOrReject(r, spec, v, b, s, e)) {
+      if (!writeOrReject(r, j, spec, v, b, s, e)) {
         return false;
       }
     }
     return true;
   }
 
-  /**
-   * Whether the current record is all ASCII. The buffer is scanned ahead, a word at a time, up to
-   * its next non-ASCII byte, so a file without any costs one tight pass per buffer fill rather than
-   * a check per record. Stream offsets, not buffer indexes: a refill moves the bytes.
-   */
-  private boolean asciiRecord() {
-    CsvTokenizer t = tokenizer;
-    long start = t.byteOffset();
-    long end = start + (t.recordEnd() - t.recordStart());
-    if (start < asciiFrom || end > asciiTo) {
-      if (start < asciiTo && start >= asciiFrom) {
-        return false; // the record holds the non-ASCII byte the last scan stopped at, or runs past the scanned bytes
+  /** Whether {@code b} holds the null string at {@code s} (its length already checked). */
+  private boolean isNullString(byte[] b, int s) {
+    byte[] n = nullString;
+    for (int i = 0; i < n.length; i++) {
+      if (b[s + i] != n[i]) {
+        return false;
       }
-      int from = t.recordStart();
-      asciiFrom = start;
-      asciiTo = start + (Swar.firstNonAscii(t.buffer(), from, t.bufferLimit()) - from);
     }
-    return end <= asciiTo;
+    return true;
   }
 
   private boolean isNull(byte[] b, int s, int e) {
@@ -400,27 +798,15 @@ public final class CsvReader implements BatchReader {
     return s.toString();
   }
 
-  /** Undoes a partly written row before it is rejected. */
-  private void rollback(int r) {
-    for (ColumnVector v : vectors) {
-      if (v instanceof StringVector sv) {
-        sv.truncate(r);
-      }
-      v.clearNull(r);
-    }
-  }
-
-  private void rejectValue(int r, ColumnSpec spec, String value, String problem) {
-    reject(r, spec.name(), value, TextValues.reason(spec, value, problem));
-  }
-
-  private void reject(int r, String column, String value, String reason) {
+  /** Sends the reject of record {@code j} of the segment, row {@code r} of the batch being filled. */
+  private void reject(int r, int j, String column, String value, String reason) {
     rejected++;
-    CsvTokenizer t = tokenizer;
-    String rawText = new String(t.buffer(), t.recordStart(),
-        Math.min(t.recordEnd() - t.recordStart(), Reject.MAX_RAW * 4), StandardCharsets.UTF_8);
-    rejects.accept(new Reject(displayName, t.line(), t.byteOffset() + bom, column, value, rawText,
-        displayName + ":" + t.line() + ": " + reason));
+    int from = recordStarts[j];
+    String rawText = new String(tokenizer.buffer(), from, Math.min(recordEnds[j] - from, Reject.MAX_RAW * 4),
+        StandardCharsets.UTF_8);
+    long line = filling.line(r);
+    rejects.accept(new Reject(displayName, line, filling.byteOffset(r), column, value, rawText,
+        displayName + ":" + line + ": " + reason));
   }
 
   public List<ColumnSpec> columns() {

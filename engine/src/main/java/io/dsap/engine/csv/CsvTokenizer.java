@@ -31,6 +31,7 @@ public final class CsvTokenizer {
   private final long delimiterWord;
   private final long quoteWord;
   private final long escapeWord;
+  private final boolean escapeDistinct; // an escape other than the quote, searched for in quoted fields
 
   private byte[] buf;
   private int limit;
@@ -38,10 +39,14 @@ public final class CsvTokenizer {
   private long bufferOffset; // file offset of buf[0]
 
   private int pos;
+  // field i of the current record is at index base + i; a caller reading many records before
+  // using them places each record's fields after the last one's (placeFieldsAt). Only quoted
+  // fields write their escaped flag: quoted() tells from the bytes, so an unquoted field stores
+  // two ints and nothing else.
+  private int base;
   private int[] starts = new int[16];
   private int[] ends = new int[16];
   private boolean[] escaped = new boolean[16];
-  private boolean[] quoted = new boolean[16];
   private int fieldCount;
   private int recordStart;
   private int recordEnd;
@@ -54,6 +59,8 @@ public final class CsvTokenizer {
   // flags of delimiters and line breaks in the word at buf[maskAt] (or maskAt < 0): see fieldEnd
   private int maskAt = -1;
   private long mask;
+  private boolean hold; // next() must not move the bytes in the buffer (see hold)
+  private boolean blocked;
 
   public CsvTokenizer(InputStream in, CsvDialect dialect, int bufferSize, int maxRecordBytes) {
     this(in, 0, dialect, bufferSize, maxRecordBytes);
@@ -78,6 +85,7 @@ public final class CsvTokenizer {
     this.delimiterWord = Swar.broadcast(delimiter);
     this.quoteWord = quote == CsvDialect.NONE ? delimiterWord : Swar.broadcast(quote);
     this.escapeWord = escape == CsvDialect.NONE ? quoteWord : Swar.broadcast(escape);
+    this.escapeDistinct = escapeWord != quoteWord;
     this.stopQuoteWord = quote == CsvDialect.NONE ? NEWLINES : quoteWord;
     this.buf = buffer.length >= MIN_BUFFER ? buffer : new byte[MIN_BUFFER];
     this.maxRecordBytes = maxRecordBytes;
@@ -110,20 +118,79 @@ public final class CsvTokenizer {
   }
 
   public int start(int i) {
-    return starts[i];
+    return starts[base + i];
   }
 
   public int end(int i) {
-    return ends[i];
+    return ends[base + i];
   }
 
   /** Whether field {@code i} was written in quotes (a quoted empty field is an empty string, not NULL). */
   public boolean quoted(int i) {
-    return quoted[i];
+    return quotedAt(starts[base + i], recordStart);
   }
 
   public boolean needsUnescape(int i) {
-    return escaped[i];
+    return escapedAt(base + i, recordStart);
+  }
+
+  /**
+   * Records the fields of the following records from index {@code base} of {@link #starts()} and
+   * {@link #ends()} on (the arrays grow to fit), so that a caller can keep the positions of many
+   * records at once, e.g. record {@code j} of a batch at {@code j * stride}. Fields are not
+   * cleared: a record with more fields than the caller's stride writes over the next slots.
+   */
+  public void placeFieldsAt(int base) {
+    this.base = base;
+    if (base + 16 > starts.length) {
+      growTo(Math.max(base + 16, 2 * starts.length));
+    }
+  }
+
+  /** Makes room for {@code n} field positions at once (see {@link #placeFieldsAt}). */
+  public void reserveFields(int n) {
+    if (n > starts.length) {
+      growTo(n);
+    }
+  }
+
+  /** Where each field starts in {@link #buffer()}: field {@code i} of a record placed at {@code b} is at {@code b + i}. */
+  public int[] starts() {
+    return starts;
+  }
+
+  /** Where each field ends (exclusive); see {@link #starts()}. */
+  public int[] ends() {
+    return ends;
+  }
+
+  /**
+   * Whether the field that starts at buffer index {@code start} of the record that starts at
+   * {@code recordStart} was quoted: an unquoted field starts the record or follows a delimiter,
+   * a quoted one follows its opening quote.
+   */
+  public boolean quotedAt(int start, int recordStart) {
+    return start > recordStart && buf[start - 1] == quote;
+  }
+
+  /** Whether the field at index {@code at} of {@link #starts()} (of the record starting at {@code recordStart}) holds escapes. */
+  public boolean escapedAt(int at, int recordStart) {
+    return escaped[at] && quotedAt(starts[at], recordStart);
+  }
+
+  /**
+   * While {@code on}, {@link #next()} never moves or replaces the bytes of {@link #buffer()}: when
+   * the next record is not wholly in it, next() returns false and {@link #blocked()} is true, with
+   * nothing consumed, so that positions kept from the records before stay valid. Called again
+   * with hold off, next() reads that record.
+   */
+  public void hold(boolean on) {
+    hold = on;
+  }
+
+  /** Whether the last {@link #next()} returned false only because of {@link #hold}. */
+  public boolean blocked() {
+    return blocked;
   }
 
   /** Whether some field of the current record needs {@link #unescape(int)}. */
@@ -191,10 +258,11 @@ public final class CsvTokenizer {
 
   /** Unescapes field {@code i} in place (doubled quotes or backslash escapes) and updates its end. */
   public void unescape(int i) {
-    if (!escaped[i]) {
+    if (!needsUnescape(i)) {
       return;
     }
     maskAt = -1; // the bytes change
+    i += base;
     int s = starts[i];
     int e = ends[i];
     int w = s;
@@ -217,8 +285,13 @@ public final class CsvTokenizer {
    * its length, leaving the record's bytes as they are (a reject quotes the raw record).
    */
   public int unescapeTo(int i, byte[] dst) {
+    return unescapeTo(starts[base + i], ends[base + i], dst);
+  }
+
+  /** {@link #unescapeTo(int, byte[])} for the field at {@code buffer()[s, e)}. */
+  public int unescapeTo(int s, int e, byte[] dst) {
     int w = 0;
-    for (int r = starts[i], e = ends[i]; r < e; r++) {
+    for (int r = s; r < e; r++) {
       byte c = buf[r];
       if (c == escape && r + 1 < e && (escape == '\\' || buf[r + 1] == quote)) {
         c = buf[++r];
@@ -230,12 +303,21 @@ public final class CsvTokenizer {
 
   /** Advances to the next record; false at end of input. */
   public boolean next() throws IOException {
+    blocked = false;
+    int from = pos;
+    long fromLine = line;
     while (true) {
       int r = parse();
       if (r > 0) {
         return true;
       }
       if (r == 0) {
+        return false;
+      }
+      if (hold) {
+        pos = from; // as if not called: the empty lines before the record are read again
+        line = fromLine;
+        blocked = true;
         return false;
       }
       // r < 0: ran out of buffer inside the record; refill and parse it again from its start
@@ -251,7 +333,13 @@ public final class CsvTokenizer {
     // skip empty lines
     while (true) {
       if (pos >= limit) {
-        if (eof || !fill()) {
+        if (eof) {
+          return 0;
+        }
+        if (hold) {
+          return -1;
+        }
+        if (!fill()) {
           return 0;
         }
       }
@@ -261,6 +349,9 @@ public final class CsvTokenizer {
         line++;
       } else if (c == '\r') {
         if (pos + 1 >= limit && !eof) {
+          if (hold) {
+            return -1;
+          }
           if (!refillKeepingFrom(pos)) {
             eof = true;
           }
@@ -278,6 +369,9 @@ public final class CsvTokenizer {
           p++;
         }
         if (p >= limit && !eof) {
+          if (hold) {
+            return -1;
+          }
           if (!refillKeepingFrom(pos)) {
             eof = true;
           }
@@ -301,14 +395,12 @@ public final class CsvTokenizer {
     }
     final byte[] b = buf;
     final int lim = limit;
+    final int at = base;
     while (true) {
-      if (n == starts.length) {
+      if (at + n == starts.length) {
         grow();
       }
-      escaped[n] = false;
-      quoted[n] = false;
       if (p < lim && b[p] == quote) {
-        quoted[n] = true;
         // quoted field
         int s = ++p;
         boolean esc = false;
@@ -316,7 +408,10 @@ public final class CsvTokenizer {
           // skip to the next quote, escape or line break a word at a time
           while (p + 8 <= lim) {
             long w = Swar.word(b, p);
-            long m = Swar.matches(w, quoteWord) | Swar.matches(w, escapeWord) | Swar.matches(w, NEWLINES);
+            long m = Swar.matches(w, quoteWord) | Swar.matches(w, NEWLINES);
+            if (escapeDistinct) {
+              m |= Swar.matches(w, escapeWord);
+            }
             if (m != 0) {
               p += Swar.firstByte(m);
               break;
@@ -329,10 +424,10 @@ public final class CsvTokenizer {
             }
             malformed = "unterminated quoted field (a quote opened on line " + (recordLine + lines)
                 + " is never closed)";
-            starts[n] = s;
-            ends[n] = p;
-            escaped[n] = esc;
-        anyEscaped |= esc;
+            starts[at + n] = s;
+            ends[at + n] = p;
+            escaped[at + n] = esc;
+            anyEscaped |= esc;
             fieldCount = n + 1;
             return finish(p, p, lines);
           }
@@ -360,9 +455,9 @@ public final class CsvTokenizer {
           }
           p++;
         }
-        starts[n] = s;
-        ends[n] = Math.min(p, lim);
-        escaped[n] = esc;
+        starts[at + n] = s;
+        ends[at + n] = Math.min(p, lim);
+        escaped[at + n] = esc;
         anyEscaped |= esc;
         p++; // closing quote
         if (p >= lim && !eof) {
@@ -386,8 +481,8 @@ public final class CsvTokenizer {
         if (p >= lim && !eof) {
           return -1;
         }
-        starts[n] = s;
-        ends[n] = p;
+        starts[at + n] = s;
+        ends[at + n] = p;
       }
       n++;
       if (p >= lim) {
@@ -402,13 +497,11 @@ public final class CsvTokenizer {
             return -1;
           }
           // trailing delimiter at end of input: one more empty field
-          if (n == starts.length) {
+          if (at + n == starts.length) {
             grow();
           }
-          starts[n] = p;
-          ends[n] = p;
-          escaped[n] = false;
-          quoted[n] = false;
+          starts[at + n] = p;
+          ends[at + n] = p;
           fieldCount = n + 1;
           return finish(p, p, lines);
         }
@@ -563,11 +656,13 @@ public final class CsvTokenizer {
   }
 
   private void grow() {
-    int n = starts.length * 2;
+    growTo(starts.length * 2);
+  }
+
+  private void growTo(int n) {
     starts = Arrays.copyOf(starts, n);
     ends = Arrays.copyOf(ends, n);
     escaped = Arrays.copyOf(escaped, n);
-    quoted = Arrays.copyOf(quoted, n);
   }
 
   /** Refills an empty buffer; false at end of input. */

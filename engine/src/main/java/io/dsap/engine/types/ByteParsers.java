@@ -501,7 +501,8 @@ public final class ByteParsers {
     return epochDay(y, m, d);
   }
 
-  private static final int NO_DAY = Integer.MIN_VALUE;
+  /** What {@link #ymdDay} returns for a text it does not take. */
+  public static final int NO_DAY = Integer.MIN_VALUE;
   private static final int TABLE_FIRST_YEAR = 1900;
   private static final int TABLE_YEARS = 300;
   /** Epoch day of January 1st of the years {@link #TABLE_FIRST_YEAR} onwards. */
@@ -545,6 +546,35 @@ public final class ByteParsers {
       return NO_DAY;
     }
     return YEAR_START[year] + MONTH_START[leap][m] + d - 1;
+  }
+
+  /**
+   * The epoch day of {@code b[s, e)} when it is exactly {@code yyyy<sep>mm<sep>dd} with a year
+   * from 1900 to 2199, else {@link #NO_DAY}; every day it returns is what {@link #parseDate} gives
+   * for that text in a YMD format. For loops over a column: no state, no call to fail.
+   */
+  public static int ymdDay(byte[] b, int s, int e, char sep) {
+    return e - s == 10 ? fixedYmd(b, s, sep) : NO_DAY;
+  }
+
+  /**
+   * The value of 1 to 18 plain ASCII digits {@code b[s, e)}, or -1 for any other text (a sign,
+   * blanks, more digits, nothing): what {@link #parseLong} gives for such a text, without state.
+   */
+  public static long plainDigits(byte[] b, int s, int e) {
+    int n = e - s;
+    if (n <= 0 || n > 18) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = s; i < e; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    return v;
   }
 
   /** The value of a digit byte; for any other byte a negative number that keeps a sum of a few digits negative. */
