@@ -143,9 +143,9 @@ final class BitCounts {
     long newBase = from < base ? (Math.floorDiv(newHi, 64) + 1 - len) * 64 : Math.floorDiv(newLo, 64) * 64;
     long[] w = new long[len];
     if (size > 0) {
-      int from = (int) ((lo - base) >>> 6);
-      int to = (int) ((hi - base) >>> 6);
-      System.arraycopy(words, from, w, (int) ((base - newBase) / 64) + from, to - from + 1);
+      int first = (int) ((lo - base) >>> 6);
+      int last = (int) ((hi - base) >>> 6);
+      System.arraycopy(words, first, w, (int) ((base - newBase) / 64) + first, last - first + 1);
     }
     words = w;
     base = newBase;
