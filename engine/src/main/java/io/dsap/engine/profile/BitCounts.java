@@ -152,6 +152,29 @@ final class BitCounts {
     return true;
   }
 
+  /** Adds {@code counts[i]} to the count of key {@code from + i} for each i; the keys must fit the array. */
+  void addCounts(long[] counts, long from) {
+    for (int i = 0; i < counts.length; i++) {
+      long c = counts[i];
+      if (c != 0) {
+        long key = from + i;
+        long off = key - base;
+        int at = (int) (off >>> 6);
+        long bit = 1L << off;
+        if ((words[at] & bit) == 0) {
+          words[at] |= bit;
+          size++;
+          lo = Math.min(lo, key);
+          hi = Math.max(hi, key);
+          c--;
+        }
+        if (c > 0) {
+          extra.add(key, c, null, 0, 0);
+        }
+      }
+    }
+  }
+
   /** The count of {@code key} (0 when not seen). */
   long count(long key) {
     long off = key - base;

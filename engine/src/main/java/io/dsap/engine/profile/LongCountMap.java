@@ -17,7 +17,10 @@ import java.util.Arrays;
  * {@link #WIDE_MAX} slots (8 MB; at least one key per 16 slots, so no more memory per key than the
  * hash table), e.g. prices in cents or ids of a range. Past that span it goes on counting them
  * in {@link BitCounts} (a bit per value of a span of up to 2^27, plus the extra count of keys seen
- * more than once) while at most {@code maxKeys} keys repeat: ids of a range, however many.
+ * more than once) while at most {@code maxKeys} keys repeat: ids of a range, however many. Keys
+ * that are many, spread and seldom repeated move to the bits early, past {@link #DENSE_MAX}
+ * values (a bit per key beats a count per key), and back to a dense array should they come to
+ * repeat more while their span still fits one.
  *
  * <p>So a wide map is full exactly when it holds more than {@code maxKeys} keys spanning
  * {@link #WIDE_MAX} values or more, and they span {@link BitCounts#MAX_SPAN} values or more or
@@ -47,7 +50,7 @@ final class LongCountMap {
   private boolean blocked; // a wide dense map past maxKeys met a key beyond its span: full, that key hashed
   private boolean denseRefused; // a wide hashed map past maxKeys spans too much to go dense: full
   private boolean spilling; // moving dense counts into the hash table: stay there meanwhile
-  private BitCounts bits; // a wide map past maxKeys keys spanning WIDE_MAX or more; null: dense or hashed
+  private BitCounts bits; // a wide map past maxKeys keys spread over DENSE_MAX or more, few repeated; null: dense or hashed
 
   LongCountMap(int maxKeys, int maxTextBytes) {
     this(maxKeys, maxTextBytes, false);
@@ -73,8 +76,12 @@ final class LongCountMap {
     while (i < to) {
       if (bits != null && !blocked) {
         i = bits.addAll(keys, i, to);
+        settle();
         if (i == to || full()) {
           break;
+        }
+        if (bits == null) {
+          continue; // back in a dense array
         }
       }
       long[] d = dense;
@@ -186,12 +193,14 @@ final class LongCountMap {
 
   /** Keys counted twice or more. */
   private long repeats() {
-    if (bits != null && hashed == 0) {
-      return bits.repeats();
+    long r = bits == null ? 0 : bits.repeats();
+    for (int i = 0; dense != null && i < dense.length; i++) {
+      r += dense[i] >= 2 ? 1 : 0;
     }
-    long[] r = {0};
-    forEach((key, count, b, s, e) -> r[0] += count >= 2 ? 1 : 0);
-    return r[0];
+    for (int i = 0; hashed > 0 && i < keys.length; i++) {
+      r += used[i] && counts[i] >= 2 ? 1 : 0;
+    }
+    return r;
   }
 
   /** Adds every count of {@code o} (keys without text): as {@link #add} for each, word by word where both count in bits. */
@@ -201,6 +210,7 @@ final class LongCountMap {
         toBits(o.bits.min()); // o's keys span WIDE_MAX or more, so the union would count in bits anyway
       }
       if (bits != null && bits.addAll(o.bits)) {
+        settle();
         return;
       }
     }
@@ -211,6 +221,7 @@ final class LongCountMap {
   void add(long key, long n, byte[] text, int s, int e) {
     if (bits != null) {
       if (bits.add(key, n)) {
+        settle();
         return;
       }
       blocked = true; // the keys would span too much for the bits: full, this key hashed
@@ -223,6 +234,11 @@ final class LongCountMap {
         return;
       }
       if (!blocked) {
+        // many keys spread wide and seldom repeated (ids): a bit each is cheaper than a count each
+        if (wide && size >= maxKeys && dense.length >= DENSE_MAX && repeats() <= maxKeys / 4 && toBits(key)) {
+          add(key, n, text, s, e);
+          return;
+        }
         if (widen(key)) {
           add(key, n, text, s, e);
           return;
@@ -310,13 +326,40 @@ final class LongCountMap {
       return false;
     }
     BitCounts b = new BitCounts(lo, hi);
-    forEach((k, count, t, s, e) -> b.add(k, count));
+    if (dense != null) {
+      b.addCounts(dense, base);
+    }
+    for (int i = 0; hashed > 0 && i < keys.length; i++) {
+      if (used[i]) {
+        b.add(keys[i], counts[i]);
+      }
+    }
     bits = b;
     dense = null;
     size = 0;
     hashed = 0;
     allocate(16);
     return true;
+  }
+
+  /**
+   * Bits whose keys repeat more than {@code maxKeys} times go back to a dense array when they span
+   * less than {@link #WIDE_MAX} values (any number of repeats is exact there); past that the map
+   * is full.
+   */
+  private void settle() {
+    if (bits == null || bits.repeats() <= maxKeys || hashed > 0 || bits.max() - bits.min() >= WIDE_MAX) {
+      return;
+    }
+    int span = (int) (bits.max() - bits.min()) + 1;
+    int len = Math.max(64, Math.min(WIDE_MAX, Integer.highestOneBit(span) * 2));
+    long newBase = bits.min() - (len - span) / 2;
+    long[] d = new long[len];
+    bits.forEach((k, count, t, s, e) -> d[(int) (k - newBase)] = count);
+    size = bits.size();
+    dense = d;
+    base = newBase;
+    bits = null;
   }
 
   /** Whether keys lo..hi fit a dense array of at most {@code max} slots, away from the ends of the long range. */
@@ -333,9 +376,13 @@ final class LongCountMap {
   private boolean widen(long key) {
     long newLo = key;
     long newHi = key;
+    long oldLo = 0;
+    long oldHi = -1;
     if (size > 0) { // the keys held lie between the first and the last non-zero count
-      newLo = Math.min(key, minKey());
-      newHi = Math.max(key, maxKey());
+      oldLo = minKey();
+      oldHi = maxKey();
+      newLo = Math.min(key, oldLo);
+      newHi = Math.max(key, oldHi);
     }
     boolean near = newHi - newLo >= 0 && newHi - newLo < (long) WIDE_SLOTS_PER_KEY * (size + 1);
     int max = wide && (size >= maxKeys || near) ? WIDE_MAX : DENSE_MAX;
@@ -346,10 +393,8 @@ final class LongCountMap {
     int len = Math.max(64, Math.min(max, Math.max(dense.length * 2, Integer.highestOneBit(span) * 2)));
     long newBase = newLo - (len - span) / 2;
     long[] d = new long[len];
-    for (int i = 0; i < dense.length; i++) {
-      if (dense[i] != 0) {
-        d[(int) (base + i - newBase)] = dense[i];
-      }
+    if (size > 0) { // the counts from the first key held to the last, in one copy
+      System.arraycopy(dense, (int) (oldLo - base), d, (int) (oldLo - newBase), (int) (oldHi - oldLo) + 1);
     }
     dense = d;
     base = newBase;
@@ -417,7 +462,7 @@ final class LongCountMap {
 
   private int slot(long key) {
     int mask = keys.length - 1;
-    int i = (int) Hashing.mix(key) & mask;
+    int i = (int) (maxTextBytes > 0 ? key : Hashing.mix(key)) & mask; // keys with text are hashes already
     while (used[i] && keys[i] != key) {
       i = (i + 1) & mask;
     }
