@@ -155,8 +155,9 @@ final class LongCountMap {
 
   /**
    * Whether adding every key of {@code o} to this map is worth it: false only when one side
-   * alone has more than {@code maxKeys} keys and the union cannot be dense, so the merged map
-   * would be {@link #full()} anyway (the caller then goes to the sketches without copying).
+   * alone has more than {@code maxKeys} keys and the union can be neither dense nor in bits (too
+   * wide, or too many keys repeated, counted without merging), so the merged map would be
+   * {@link #full()} anyway (the caller then goes to the sketches without copying).
    */
   boolean absorbs(LongCountMap o) {
     if (size() <= maxKeys && o.size() <= maxKeys) {
