@@ -31,7 +31,8 @@ public final class ValueCountsState {
   public static final int EXACT_LIMIT = 65_536;
   static final int TEXT_LIMIT = 4 << 20;
   static final int HLL_LG_K = 14; // HLL_8: a byte per register (16 KB), twice as fast to update as HLL_4
-  private static final int FREQUENT_MAP = 1024; // error at most 3.5 / 1024 of the rows
+  // error at most 3.5 / 4096 of the rows; fewer purges per update than 1024 (about 10-20% cheaper a value)
+  private static final int FREQUENT_MAP = 4096;
   private static final int TEXTS_KEPT = 4 * FREQUENT_MAP;
 
   private static final LongCountMap.Visitor NO_LISTENER = (key, count, b, s, e) -> { };
