@@ -289,6 +289,10 @@ public final class ColumnState {
     if (!counts.exact()) {
       return sketchedQuantiles;
     }
+    BitCounts.Ranks ranks = counts.exactRanks();
+    if (ranks != null) { // possibly millions of distinct values: not listed
+      return CountedQuantiles.ofRanks(ranks, this::number);
+    }
     int size = (int) counts.distinct();
     double[] values = new double[size];
     long[] weights = new long[size];

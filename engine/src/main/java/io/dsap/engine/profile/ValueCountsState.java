@@ -19,7 +19,9 @@ import org.apache.datasketches.hll.Union;
  *
  * <p>A <em>wide</em> state (whole numbers, dates and times in a {@link TableState}) also stays
  * exact past that many distinct values while its keys span less than
- * {@link LongCountMap#WIDE_MAX} values: prices in cents, ids of a range, dates of centuries.
+ * {@link LongCountMap#WIDE_MAX} values (prices in cents, dates of centuries), or less than
+ * {@link BitCounts#MAX_SPAN} values with at most {@link #EXACT_LIMIT} of them repeated (ids of a
+ * range, however many).
  *
  * <p>Numbers, dates and booleans are keyed by their 64-bit value (exact). Text is keyed by a
  * 64-bit hash: a collision could only merge two values, so "all values distinct" is never
@@ -29,7 +31,8 @@ public final class ValueCountsState {
   public static final int EXACT_LIMIT = 65_536;
   static final int TEXT_LIMIT = 4 << 20;
   static final int HLL_LG_K = 14; // HLL_8: a byte per register (16 KB), twice as fast to update as HLL_4
-  private static final int FREQUENT_MAP = 1024; // error at most 3.5 / 1024 of the rows
+  // error at most 3.5 / 4096 of the rows; fewer purges per update than 1024 (about 10-20% cheaper a value)
+  private static final int FREQUENT_MAP = 4096;
   private static final int TEXTS_KEPT = 4 * FREQUENT_MAP;
 
   private static final LongCountMap.Visitor NO_LISTENER = (key, count, b, s, e) -> { };
@@ -98,6 +101,11 @@ public final class ValueCountsState {
     if (exact != null) {
       exact.forEach(v);
     }
+  }
+
+  /** The exact counts' ranks when they are held as {@link BitCounts}; else null (see {@link #forEachExact}). */
+  BitCounts.Ranks exactRanks() {
+    return exact == null ? null : exact.ranks();
   }
 
   /** Adds a non-text value (an integer, date, unscaled decimal, double bits, 0/1). */
@@ -169,7 +177,7 @@ public final class ValueCountsState {
   public void merge(ValueCountsState other) {
     if (exact != null && other.exact != null) {
       if (exact.absorbs(other.exact)) {
-        other.exact.forEach((key, count, b, s, e) -> exact.add(key, count, b, s, e));
+        exact.addAllOf(other.exact);
         if (exact.full()) {
           overflow();
         }
@@ -243,6 +251,13 @@ public final class ValueCountsState {
    */
   public List<ValueCount> top(int k, LongFunction<String> render) {
     List<ValueCount> all = new ArrayList<>();
+    long[][] few = exact != null && !text ? exact.top(k) : null;
+    if (few != null) { // found without listing every key
+      for (long[] x : few) {
+        all.add(new ValueCount(render.apply(x[0]), x[1]));
+      }
+      return all;
+    }
     if (exact != null && !text) {
       // ties in numeric order (2 before 10), so rank by key before rendering
       for (long[] x : TopKeys.of(exact, k)) {

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Whole-number and date columns with more than 65,536 distinct values whose values span at most
- * 2^20 stay exact (distinct count, quantiles, top values); a wider span falls back to the
- * sketches and says so. Checked against a straightforward computation over the same rows.
+ * 2^20 stay exact (distinct count, quantiles, top values), and so do those spanning less than 2^27
+ * with at most 65,536 values repeated; a wider span falls back to the sketches and says so.
+ * Checked against a straightforward computation over the same rows.
  */
 class WideCountsTest {
   private static final int ROWS = 200_000;
@@ -87,15 +88,20 @@ class WideCountsTest {
   /** Splits merged in either order, exact or not, give the same answer as one pass. */
   @Test
   void mergedSplitsAgreeWithOnePassAtEveryBoundary() {
-    List<ColumnSpec> specs = List.of(Batches.col("near", ColumnType.BIGINT), Batches.col("far", ColumnType.BIGINT));
+    List<ColumnSpec> specs = List.of(Batches.col("near", ColumnType.BIGINT), Batches.col("far", ColumnType.BIGINT),
+        Batches.col("ids", ColumnType.BIGINT));
     Random rnd = new Random(3);
     List<Object[]> rows = new ArrayList<>();
     List<Long> near = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
     for (int i = 0; i < 150_000; i++) {
       long n = (long) rnd.nextInt(1 << 20) - 400_000; // negative keys too, span just under 2^20
       near.add(n);
-      // far: each half is dense and past the limit on its own, the union spans too wide
-      rows.add(new Object[] {n, i < 75_000 ? (long) i : 10_000_000L + i});
+      // ids: each half is dense and past the limit on its own, the union spans past 2^20 (bits);
+      // far: the same, but the union spans past 2^27: sketched
+      long id = i < 75_000 ? (long) i : 10_000_000L + i;
+      ids.add(id);
+      rows.add(new Object[] {n, i < 75_000 ? (long) i : 200_000_000L + i, id});
     }
     for (int cut : new int[] {1, 70_000, 149_999}) {
       TableState a = Batches.state(specs, rows, 0, cut);
@@ -105,6 +111,7 @@ class WideCountsTest {
       for (TableState s : List.of(a, b)) {
         TableProfile p = s.finish("t.csv", 0, Map.of());
         assertExact(column(p, "near"), near, String::valueOf);
+        assertExact(column(p, "ids"), ids, String::valueOf);
         ColumnProfile far = column(p, "far");
         assertFalse(far.distinctExact(), "cut " + cut);
         assertEquals(150_000, far.distinct(), 150_000 * far.distinctError(), "cut " + cut);
@@ -122,14 +129,14 @@ class WideCountsTest {
     }
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < 100_000; i++) {
-      rows.add(new Object[] {(long) i, (long) -i, (long) i * 10, 7L * i, (long) i + 5, (long) i * 11});
+      rows.add(new Object[] {(long) i, (long) -i, (long) i * 10, 7L * i, (long) i * 11, (long) i * 1500});
     }
     TableProfile p = Batches.profile(specs, rows);
     for (int c = 0; c < 5; c++) {
       assertTrue(column(p, "c" + c).distinctExact(), "c" + c);
       assertEquals(100_000, column(p, "c" + c).distinct());
     }
-    assertFalse(column(p, "c5").distinctExact(), "100,000 keys over 1,100,000 values");
+    assertFalse(column(p, "c5").distinctExact(), "100,000 keys over 150,000,000 values");
   }
 
   /** Distinct count, nulls, min, max, nearest-rank quantiles and top values as a plain computation gives them. */

@@ -9,8 +9,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * A wide map is full exactly when its keys are more than the limit and span 2^20 or more, however
- * they arrive and however the parts are merged; while not full its counts are the true counts.
+ * A wide map is full exactly when its keys are more than the limit, span 2^20 or more, and span
+ * 2^27 or more or repeat more than the limit, however they arrive and however the parts are
+ * merged; while not full its counts are the true counts.
  */
 class WideLongCountMapTest {
   private static final int LIMIT = 300;
@@ -18,7 +19,8 @@ class WideLongCountMapTest {
   @Test
   void fullnessDependsOnTheKeySetAloneAndCountsAreExact() {
     Random rnd = new Random(17);
-    long[] spans = {50, 5_000, 70_000, 600_000, (1 << 20) - 1, 1 << 20, 3_000_000};
+    long[] spans = {50, 5_000, 70_000, 600_000, (1 << 20) - 1, 1 << 20, 3_000_000, BitCounts.MAX_SPAN - 1,
+        BitCounts.MAX_SPAN, BitCounts.MAX_SPAN + 70L};
     for (int t = 0; t < 400; t++) {
       long span = spans[t % spans.length];
       int distinct = 1 + rnd.nextInt(2 * LIMIT);
@@ -29,7 +31,8 @@ class WideLongCountMapTest {
       }
       pool[0] = lo; // the span is exactly as chosen
       pool[distinct - 1] = lo + span - 1;
-      int n = distinct * (1 + rnd.nextInt(4));
+      // few repeats (around the limit) or many
+      int n = t % 2 == 0 ? distinct + rnd.nextInt(2 * LIMIT) : distinct * (1 + rnd.nextInt(4));
       long[] keys = new long[n];
       Map<Long, Long> truth = new HashMap<>();
       for (int i = 0; i < n; i++) {
@@ -44,7 +47,9 @@ class WideLongCountMapTest {
       }
       long min = truth.keySet().stream().mapToLong(Long::longValue).min().getAsLong();
       long max = truth.keySet().stream().mapToLong(Long::longValue).max().getAsLong();
-      boolean wantFull = truth.size() > LIMIT && max - min >= LongCountMap.WIDE_MAX;
+      long repeated = truth.values().stream().filter(c -> c > 1).count();
+      boolean wantFull = truth.size() > LIMIT && max - min >= LongCountMap.WIDE_MAX
+          && (max - min >= BitCounts.MAX_SPAN || repeated > LIMIT);
       String at = "trial " + t + ": " + truth.size() + " keys over " + (max - min + 1);
 
       // one pass, stopping where the owner would
@@ -69,7 +74,11 @@ class WideLongCountMapTest {
           full = true;
           break;
         }
-        o.forEach((key, count, b, s, e) -> merged.add(key, count, b, s, e));
+        if (t % 4 < 2) {
+          merged.addAllOf(o); // as states merge
+        } else {
+          o.forEach((key, count, b, s, e) -> merged.add(key, count, b, s, e));
+        }
         full = merged.full();
       }
       assertEquals(wantFull, full, at + " merged");
