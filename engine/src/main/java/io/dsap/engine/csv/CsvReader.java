@@ -435,7 +435,7 @@ public final class CsvReader implements BatchReader {
       }
       int s = starts[i];
       int e = ends[i];
-      if (s == e || e - s == nullLength && isNullString(b, s)) {
+      if (isNull(b, s, e)) {
         if (v != null) {
           v.setNull(from + j);
         }
@@ -472,7 +472,7 @@ public final class CsvReader implements BatchReader {
       }
       int s = starts[i];
       int e = ends[i];
-      if (s == e || e - s == nullLength && isNullString(b, s)) {
+      if (isNull(b, s, e)) {
         if (v != null) {
           v.setNull(from + j);
         }
@@ -503,7 +503,7 @@ public final class CsvReader implements BatchReader {
       }
       int s = starts[i];
       int e = ends[i];
-      if (s == e || e - s == nullLength && isNullString(b, s)) {
+      if (isNull(b, s, e)) {
         if (v != null) {
           v.setNull(from + j);
         }
@@ -605,7 +605,7 @@ public final class CsvReader implements BatchReader {
       }
       int s = starts[i];
       int e = ends[i];
-      if (s == e || e - s == nullLength && isNullString(b, s)) {
+      if (isNull(b, s, e)) {
         if (v != null) {
           v.setNull(from + j);
         }
@@ -775,19 +775,9 @@ public final class CsvReader implements BatchReader {
     return true;
   }
 
+  /** Whether {@code b[s, e)} reads as NULL: empty, or the null string. */
   private boolean isNull(byte[] b, int s, int e) {
-    if (s == e) {
-      return true;
-    }
-    if (nullString == null || e - s != nullString.length) {
-      return false;
-    }
-    for (int i = 0; i < nullString.length; i++) {
-      if (b[s + i] != nullString[i]) {
-        return false;
-      }
-    }
-    return true;
+    return s == e || e - s == nullLength && isNullString(b, s);
   }
 
   private static String hex(byte[] b, int from, int end) {

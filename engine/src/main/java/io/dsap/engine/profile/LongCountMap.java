@@ -524,11 +524,12 @@ final class LongCountMap {
   }
 
   /**
-   * The {@code k} keys with the highest counts (ties by key) as {key, count} pairs, found without
-   * listing every key; null unless the counts are held in bits alone.
+   * The {@code k} keys with the highest counts (ties by key) as {key, count} pairs, most frequent
+   * first: from the bits without listing every key when they hold all counts, else by
+   * {@link TopKeys}.
    */
   long[][] top(int k) {
-    return bits != null && hashed == 0 ? bits.top(k) : null;
+    return bits != null && hashed == 0 ? bits.top(k) : TopKeys.of(this, k);
   }
 
   /** Visits every key with its count and kept text (null when none). */

@@ -18,10 +18,9 @@ final class TopKeys {
   private TopKeys() {}
 
   /** {@code {key, count}} pairs, most frequent first, ties by key; at most {@code k}. */
-  static List<long[]> of(LongCountMap counts, int k) {
-    List<long[]> top = new ArrayList<>();
+  static long[][] of(LongCountMap counts, int k) {
     if (k <= 0) {
-      return top;
+      return new long[0][];
     }
     PriorityQueue<long[]> kept = new PriorityQueue<>(k + 1, RANK.reversed());
     counts.forEach((key, count, b, s, e) -> {
@@ -35,8 +34,8 @@ final class TopKeys {
         }
       }
     });
-    top.addAll(kept);
+    List<long[]> top = new ArrayList<>(kept);
     top.sort(RANK);
-    return top;
+    return top.toArray(new long[0][]);
   }
 }

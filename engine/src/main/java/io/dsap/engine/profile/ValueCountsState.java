@@ -251,16 +251,9 @@ public final class ValueCountsState {
    */
   public List<ValueCount> top(int k, LongFunction<String> render) {
     List<ValueCount> all = new ArrayList<>();
-    long[][] few = exact != null && !text ? exact.top(k) : null;
-    if (few != null) { // found without listing every key
-      for (long[] x : few) {
-        all.add(new ValueCount(render.apply(x[0]), x[1]));
-      }
-      return all;
-    }
     if (exact != null && !text) {
-      // ties in numeric order (2 before 10), so rank by key before rendering
-      for (long[] x : TopKeys.of(exact, k)) {
+      // ties in numeric order (2 before 10), so ranked by key before rendering
+      for (long[] x : exact.top(k)) {
         all.add(new ValueCount(render.apply(x[0]), x[1]));
       }
       return all;

@@ -56,22 +56,10 @@ public final class ByteParsers {
 
   /** Parses a 64-bit integer; {@link #ok} is false on anything else, overflow included. */
   public long parseLong(byte[] b, int s, int e) {
-    // fast path: 1 to 18 plain digits cannot overflow, so no range check per digit
-    int n = e - s;
-    if (n > 0 && n <= 18) {
-      long v = 0;
-      int i = s;
-      for (; i < e; i++) {
-        int d = b[i] - '0';
-        if (d < 0 || d > 9) {
-          break;
-        }
-        v = v * 10 + d;
-      }
-      if (i == e) {
-        ok = true;
-        return v;
-      }
+    long v = plainDigits(b, s, e); // 1 to 18 plain digits cannot overflow: no range check per digit
+    if (v >= 0) {
+      ok = true;
+      return v;
     }
     return parseLongSlow(b, s, e);
   }

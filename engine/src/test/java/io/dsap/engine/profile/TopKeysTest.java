@@ -26,10 +26,10 @@ class TopKeysTest {
       m.forEach((key, count, b, s, e) -> all.add(new long[] {key, count}));
       all.sort(Comparator.<long[]>comparingLong(x -> -x[1]).thenComparingLong(x -> x[0]));
       for (int k : new int[] {0, 1, 10, 50, 100_000}) {
-        List<long[]> top = TopKeys.of(m, k);
-        assertEquals(Math.min(k, all.size()), top.size());
-        for (int i = 0; i < top.size(); i++) {
-          assertArrayEquals(all.get(i), top.get(i), "round " + round + ", k " + k + ", rank " + i);
+        long[][] top = TopKeys.of(m, k);
+        assertEquals(Math.min(k, all.size()), top.length);
+        for (int i = 0; i < top.length; i++) {
+          assertArrayEquals(all.get(i), top[i], "round " + round + ", k " + k + ", rank " + i);
         }
       }
     }
