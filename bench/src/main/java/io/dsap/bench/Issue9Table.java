@@ -69,7 +69,7 @@ public final class Issue9Table {
     static final double ISSUE_BIG_GB = 10;
 
     /** Parsed command line. */
-    record Options(Path dataDir, long rows, boolean rowsExplicit, long seed, int warmup, int runs, String heap,
+    record Options(Path dataDir, long rows, boolean rowsExplicit, long seed, Warmup warmup, int runs, String heap,
                    List<String> jvmArgs, int smallWarmup, int smallRuns, double bigGb, String bigHeap,
                    Set<String> only, Path out) {
 
@@ -79,6 +79,7 @@ public final class Issue9Table {
             boolean rowsExplicit = false;
             long seed = OrdersGenerator.DEFAULT_SEED;
             int warmup = 1, runs = 3, smallWarmup = 200, smallRuns = 1000;
+            long warmupMs = SideBySide.DEFAULT_WARMUP_MS;
             String heap = "1g", bigHeap = "512m";
             List<String> jvmArgs = List.of();
             double bigGb = 0;
@@ -97,6 +98,7 @@ public final class Issue9Table {
                     }
                     case "--seed" -> seed = Long.parseLong(args[++i]);
                     case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                    case "--warmup-ms" -> warmupMs = Long.parseLong(args[++i]);
                     case "--runs" -> runs = Integer.parseInt(args[++i]);
                     case "--heap" -> heap = args[++i];
                     case "--jvm-args" -> jvmArgs = Arrays.stream(args[++i].trim().split("\\s+"))
@@ -115,8 +117,8 @@ public final class Issue9Table {
                     default -> throw new IllegalArgumentException("unknown argument: " + a + "\n" + usage());
                 }
             }
-            if (runs < 1 || warmup < 0 || smallRuns < 1 || smallWarmup < 0) {
-                throw new IllegalArgumentException("need --runs and --small-runs >= 1, --warmup and --small-warmup >= 0");
+            if (runs < 1 || smallRuns < 1 || smallWarmup < 0) {
+                throw new IllegalArgumentException("need --runs and --small-runs >= 1, --small-warmup >= 0");
             }
             if (bigGb < 0 || Double.isNaN(bigGb)) {
                 throw new IllegalArgumentException("--big-gb must be >= 0 (0: no big file)");
@@ -130,7 +132,7 @@ public final class Issue9Table {
                     }
                 }
             }
-            return new Options(dataDir, rows, rowsExplicit, seed, warmup, runs, heap, jvmArgs, smallWarmup, smallRuns,
+            return new Options(dataDir, rows, rowsExplicit, seed, new Warmup(warmup, warmupMs), runs, heap, jvmArgs, smallWarmup, smallRuns,
                     bigGb, bigHeap, only, out);
         }
 
@@ -162,7 +164,7 @@ public final class Issue9Table {
 
         static String usage() {
             return """
-                    usage: bench/run.sh issue9 [--data-dir DIR] [--rows N] [--seed S] [--warmup W] [--runs R]
+                    usage: bench/run.sh issue9 [--data-dir DIR] [--rows N] [--seed S] [--warmup W] [--warmup-ms T] [--runs R]
                                                [--heap 1g] [--jvm-args "..."] [--small-warmup W] [--small-runs R]
                                                [--big-gb G] [--big-heap 512m] [--only a,b] [--out FILE]
                       --data-dir      folder of orders.csv, orders_dirty.csv, parquet/, small/, big/ (default bench/data;
@@ -170,6 +172,8 @@ public final class Issue9Table {
                       --rows          rows of orders.csv and orders_dirty.csv (default 10000000; 10M, 100k accepted);
                                       when given and a file has another count, it is generated again
                       --warmup/--runs rounds per row, not measured / measured (default 1 / 3)
+                      --warmup-ms     then more warm-up rounds until each system has run this long (default 3000;
+                                      at most 50 rounds; 0: rounds only)
                       --heap          max heap of each child JVM, dsap's and DuckDB's (default 1g: -Xmx1g)
                       --jvm-args      more options for the child JVMs
                       --small-warmup/--small-runs  runs per small query and system (default 200 / 1000)
@@ -353,7 +357,7 @@ public final class Issue9Table {
             for (SmallQueries.Small s : SmallQueries.QUERIES) {
                 BenchQuery q = new BenchQuery(s.name(), s.dsap(), s.duckdb().replace("{dir}", quoted));
                 Map<BenchSystem, Measurement> m = SideBySide.measure(q, dir.resolve("orders.csv"), sessions,
-                        o.smallWarmup(), o.smallRuns(), false);
+                        new Warmup(o.smallWarmup(), 0), o.smallRuns(), false);
                 Measurement d = m.get(BenchSystem.DSAP), k = m.get(BenchSystem.DUCKDB);
                 if (d != null && !d.ok()) {
                     dsapError = s.name() + ": " + d.error();

@@ -25,11 +25,14 @@ import java.util.Map;
  */
 public final class SideBySide {
 
+    /** Warm-up time per query and system by default: a few seconds of a short query, one round of a long one. */
+    static final long DEFAULT_WARMUP_MS = 3000;
+
     private SideBySide() {
     }
 
     /** Parsed command line. */
-    record Options(Path dataDir, long rows, boolean rowsExplicit, long seed, int warmup, int runs,
+    record Options(Path dataDir, long rows, boolean rowsExplicit, long seed, Warmup warmup, int runs,
                    List<BenchQuery> queries, List<BenchSystem> systems, boolean inProcess, List<String> jvmArgs) {
 
         static Options parse(String[] args) {
@@ -38,6 +41,7 @@ public final class SideBySide {
             boolean rowsExplicit = false;
             long seed = OrdersGenerator.DEFAULT_SEED;
             int warmup = 1, runs = 5;
+            long warmupMs = DEFAULT_WARMUP_MS;
             String queries = null;
             List<BenchSystem> systems = List.of(BenchSystem.DSAP, BenchSystem.DUCKDB);
             boolean inProcess = false;
@@ -52,6 +56,7 @@ public final class SideBySide {
                     }
                     case "--seed" -> seed = Long.parseLong(args[++i]);
                     case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                    case "--warmup-ms" -> warmupMs = Long.parseLong(args[++i]);
                     case "--runs" -> runs = Integer.parseInt(args[++i]);
                     case "--queries" -> queries = args[++i];
                     case "--systems" -> systems = Arrays.stream(args[++i].split(","))
@@ -66,21 +71,23 @@ public final class SideBySide {
                     default -> throw new IllegalArgumentException("unknown argument: " + a + "\n" + usage());
                 }
             }
-            if (runs < 1 || warmup < 0) {
-                throw new IllegalArgumentException("need --runs >= 1 and --warmup >= 0");
+            if (runs < 1) {
+                throw new IllegalArgumentException("need --runs >= 1");
             }
-            return new Options(dataDir, rows, rowsExplicit, seed, warmup, runs, Queries.select(queries),
+            return new Options(dataDir, rows, rowsExplicit, seed, new Warmup(warmup, warmupMs), runs, Queries.select(queries),
                     systems, inProcess, jvmArgs);
         }
 
         static String usage() {
             return """
-                    usage: SideBySide [--data-dir DIR] [--rows N] [--seed S] [--warmup W] [--runs R]
+                    usage: SideBySide [--data-dir DIR] [--rows N] [--seed S] [--warmup W] [--warmup-ms T] [--runs R]
                                       [--queries a,b] [--systems dsap,duckdb] [--in-process] [--jvm-args "..."]
                       --data-dir   folder holding orders.csv (default bench/data; generated when missing)
                       --rows       rows to generate (default 10000000; 10M, 500k accepted); when given and the
                                    existing file has another count, it is generated again
                       --warmup     warm-up rounds per query, not measured (default 1)
+                      --warmup-ms  then more warm-up rounds until each system has run this long (default 3000;
+                                   at most 50 rounds; 0: rounds only)
                       --runs       measured rounds per query (default 5)
                       --queries    names from Queries.ALL (default all):""" + " " + String.join(", ",
                     Queries.ALL.stream().map(BenchQuery::name).toList()) + """
@@ -136,7 +143,7 @@ public final class SideBySide {
 
     /** As above; {@code progress} false prints nothing per run (for the thousands of small-query runs). */
     static Map<BenchSystem, Measurement> measure(BenchQuery q, Path csv, Map<BenchSystem, Session> sessions,
-                                                 int warmup, int runs, boolean progress) {
+                                                 Warmup warmup, int runs, boolean progress) {
         Map<BenchSystem, Measurement> m = new EnumMap<>(BenchSystem.class);
         List<Session> order = new ArrayList<>();
         for (Session s : sessions.values()) {
@@ -145,23 +152,40 @@ public final class SideBySide {
                 m.put(s.system(), new Measurement());
             }
         }
-        int rounds = warmup + runs;
-        for (int round = 0; round < rounds; round++) {
-            boolean measured = round >= warmup;
-            List<Session> thisRound = new ArrayList<>(order);
-            if (round % 2 == 1) {
-                Collections.reverse(thisRound);
+        Map<BenchSystem, Double> warmedMillis = new EnumMap<>(BenchSystem.class);
+        order.forEach(s -> warmedMillis.put(s.system(), 0.0));
+        int round = 0;
+        while (warmup.more(round, least(warmedMillis))) {
+            runRound(q, csv, order, round++, m, warmedMillis, progress);
+        }
+        for (int i = 0; i < runs; i++) {
+            runRound(q, csv, order, round++, m, null, progress);
+        }
+        return m;
+    }
+
+    /** One round, the systems in {@code order} (reversed in odd rounds); a warm-up round adds each system's time to {@code warmedMillis}. */
+    private static void runRound(BenchQuery q, Path csv, List<Session> order, int round, Map<BenchSystem, Measurement> m,
+                                 Map<BenchSystem, Double> warmedMillis, boolean progress) {
+        boolean measured = warmedMillis == null;
+        List<Session> thisRound = new ArrayList<>(order);
+        if (round % 2 == 1) {
+            Collections.reverse(thisRound);
+        }
+        for (Session s : thisRound) {
+            QueryResult r = s.run(s.system().render(q, csv));
+            m.get(s.system()).add(r, measured);
+            if (!measured) {
+                warmedMillis.merge(s.system(), r.ok() ? r.millis() : Double.MAX_VALUE, Double::sum);
             }
-            for (Session s : thisRound) {
-                QueryResult r = s.run(s.system().render(q, csv));
-                m.get(s.system()).add(r, measured);
-                if (!progress) {
-                    continue;
-                }
+            if (progress) {
                 System.err.printf("  %-18s %-7s %s %s%n", q.name(), s.system().label(), measured ? "run   " : "warmup",
                         r.ok() ? String.format("%,.1f ms (CPU %,.1f ms)", r.millis(), r.cpuNanos() / 1e6) : "ERROR " + r.error());
             }
         }
-        return m;
+    }
+
+    private static double least(Map<BenchSystem, Double> millis) {
+        return millis.values().stream().mapToDouble(Double::doubleValue).min().orElse(Double.MAX_VALUE);
     }
 }

@@ -39,7 +39,7 @@ class Issue9TableTest {
         assertEquals(List.of("count", "group_by_status", "profile_vs_query", "profile", "validate_8_checks",
                 "validate_dirty", "filter_1pct", "parquet_group_by", "parquet_count", "small", "rss"), ids(o));
         assertEquals(List.of("-Xmx1g", "-Ddsap.profile.cache=off"), o.workerJvmArgs());
-        assertEquals(1, o.warmup());
+        assertEquals(new Warmup(1, 3000), o.warmup());
         assertEquals(3, o.runs());
         assertNull(o.out());
     }
