@@ -614,12 +614,18 @@ public final class CsvReader implements BatchReader {
     int s = tokenizer.starts()[i];
     int e = tokenizer.ends()[i];
     boolean quoted = s == e && tokenizer.quotedAt(s, recordStarts[j]); // before s moves
+    boolean check = nonAsciiRows[j] && segmentNonAscii;
     if (rowStates[j] == ESCAPED && tokenizer.escapedAt(i, recordStarts[j])) {
+      if (v != null && !check && nullLength < 0 && v.lent()) {
+        v.set(from + j, src, s, e); // a non-empty string, not null: nothing to check unescaped
+        defer(v, j, i, false);
+        return;
+      }
       src = scratch(e - s);
       e = tokenizer.unescapeTo(s, e, src);
       s = 0;
     }
-    if (nonAsciiRows[j] && segmentNonAscii && Encodings.validUtf8(src, s, e, false) >= 0) {
+    if (check && Encodings.validUtf8(src, s, e, false) >= 0) {
       rowStates[j] = AGAIN;
       return;
     }
