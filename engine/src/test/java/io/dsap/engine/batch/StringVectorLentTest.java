@@ -29,8 +29,8 @@ class StringVectorLentTest {
     v.lend(buffer);
     v.set(0, buffer, 0, 4);
     v.setNull(1);
-    v.set(2, buffer, 5, 15); // zürich ✓: 10 bytes
-    v.set(3, buffer, 16, 16); // an empty string
+    v.set(2, buffer, 5, 16); // zürich ✓: 11 bytes
+    v.set(3, buffer, 17, 17); // an empty string
     assertTrue(v.lent());
     assertSame(buffer, v.data(), "no copy");
     assertEquals(5, v.start(2));
