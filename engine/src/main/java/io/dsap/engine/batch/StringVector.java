@@ -8,11 +8,13 @@ import java.util.Arrays;
  * VARCHAR values as UTF-8 bytes; a {@code String} is made only when a value is read. Value
  * {@code i} is {@code data()[start(i), end(i))}.
  *
- * <p>Two modes, the same for every reader of the vector: values copied into one arena per batch
- * ({@link #set}), or, for a dictionary-encoded source, rows that point into a
- * {@link StringDictionary} ({@link #useDictionary}, {@link #setId}) so nothing is copied and
- * {@link #ids()} gives each row's dictionary id. Setting a copied value in dictionary mode first
- * copies the rows set so far into the arena (a chunk whose dictionary overflowed mid-batch).
+ * <p>Three modes, the same for every reader of the vector: values copied into one arena per batch
+ * ({@link #set}); for a dictionary-encoded source, rows that point into a {@link StringDictionary}
+ * ({@link #useDictionary}, {@link #setId}) so nothing is copied and {@link #ids()} gives each
+ * row's dictionary id; or rows that point into a reader's buffer ({@link #lend}): a value set from
+ * that array costs two int stores, and the batch is valid only until the reader moves the buffer.
+ * Setting a value from any other array in dictionary or lent mode first copies the rows set so far
+ * into the arena (a chunk whose dictionary overflowed mid-batch, a value the reader had to copy).
  */
 public final class StringVector extends ColumnVector {
   private byte[] arena = new byte[1 << 12];
@@ -21,6 +23,8 @@ public final class StringVector extends ColumnVector {
   private int used;
   private StringDictionary dictionary; // non-null: dictionary mode
   private int[] ids;
+  private byte[] lent; // non-null: lent mode, rows point into this array
+  private int lentRows; // rows [0, lentRows) may have been set in lent mode
 
   StringVector(int capacity) {
     super(ColumnType.VARCHAR, capacity);
@@ -33,10 +37,25 @@ public final class StringVector extends ColumnVector {
     super.reset(rows);
     used = 0;
     dictionary = null;
+    lent = null;
   }
 
-  /** Appends the value of {@code row}; rows must be set in order, nulls included. */
+  /**
+   * Appends the value of {@code row}; rows must be set in order, nulls included (in lent mode any
+   * order, and a row may be set again).
+   */
   public void set(int row, byte[] src, int start, int end) {
+    if (lent != null) {
+      if (src == lent) {
+        starts[row] = start;
+        ends[row] = end;
+        if (row >= lentRows) {
+          lentRows = row + 1;
+        }
+        return;
+      }
+      copyLentRows();
+    }
     if (dictionary != null) {
       copyDictionaryRows(row);
     }
@@ -87,6 +106,44 @@ public final class StringVector extends ColumnVector {
     return ids;
   }
 
+  /**
+   * Switches an empty vector (just reset) to lent mode: a value set from {@code source} is not
+   * copied, its row points into {@code source}, which {@link #data()} then is. The caller keeps
+   * {@code source}'s bytes where they are until the batch is used up: a reader lends its read
+   * buffer only to a consumer that is done with a batch before it asks for the next one.
+   */
+  public void lend(byte[] source) {
+    used = 0;
+    dictionary = null;
+    lent = source;
+    lentRows = 0;
+  }
+
+  /** Whether rows point into a lent array ({@link #lend}): false once a value had to be copied. */
+  public boolean lent() {
+    return lent != null;
+  }
+
+  /**
+   * Leaves lent mode: copies the rows set so far into the arena. A row that was never set (a
+   * reader skipped it, and drops it later) may hold positions of an earlier batch: it is copied
+   * as empty when they do not fit the lent array.
+   */
+  private void copyLentRows() {
+    byte[] src = lent;
+    lent = null;
+    for (int r = 0, n = lentRows; r < n; r++) {
+      int s = starts[r];
+      int e = ends[r];
+      if (nulls[r] || s < 0 || s > e || e > src.length) {
+        starts[r] = used;
+        ends[r] = used;
+      } else {
+        set(r, src, s, e);
+      }
+    }
+  }
+
   /** Leaves dictionary mode: copies rows {@code [0, rows)} into the arena. */
   private void copyDictionaryRows(int rows) {
     StringDictionary d = dictionary;
@@ -124,12 +181,15 @@ public final class StringVector extends ColumnVector {
 
   /** Drops row {@code row} and everything after it from the arena. */
   public void truncate(int row) {
-    if (dictionary == null) {
+    if (dictionary == null && lent == null) {
       used = row == 0 ? 0 : ends[row - 1];
     }
   }
 
   public byte[] data() {
+    if (lent != null) {
+      return lent;
+    }
     return dictionary != null ? dictionary.data() : arena;
   }
 

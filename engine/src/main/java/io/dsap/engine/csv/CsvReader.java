@@ -86,6 +86,15 @@ public final class CsvReader implements BatchReader {
   private long returned;
   private long rejected;
   private boolean done;
+  private boolean lendText; // text vectors point into the read buffer (see lendText)
+  // lent text with escapes: the rows point at the raw field until the segment is read, then it is
+  // unescaped in place (unescapePending); record j's field at index i of vector v, and whether
+  // readRecord (not the column loop) set it
+  private StringVector[] pendingVectors = new StringVector[16];
+  private int[] pendingRecords = new int[16];
+  private int[] pendingFields = new int[16];
+  private boolean[] pendingFromRecord = new boolean[16];
+  private int pending;
 
   /**
    * Opens {@code file} for reading. {@code projection} lists the column indexes to materialise,
@@ -186,6 +195,19 @@ public final class CsvReader implements BatchReader {
     tokenizer.reserveFields(segmentRows * stride + 16);
   }
 
+  /**
+   * From now on the text values of the batches this reader fills point into its read buffer
+   * instead of being copied ({@link StringVector#lend}): a batch is then valid only until the next
+   * {@link #fill} (or {@link #next}), and a value kept past that must be copied. A batch ends
+   * early rather than refill the buffer while rows point into it. Only for a consumer that is done
+   * with each batch before it asks for the next one and keeps no reference into its text.
+   */
+  void lendText() {
+    for (int c : projection) {
+      lendText |= isText[c];
+    }
+  }
+
   /** A new, empty batch of this reader's projection, for {@link #fill}. */
   Batch newBatch() {
     ColumnVector[] v = new ColumnVector[projection.length];
@@ -241,11 +263,20 @@ public final class CsvReader implements BatchReader {
     }
     int r = 0;
     int cap = target.capacity();
+    tokenizer.pin(false); // nothing points into the buffer any more: the first segment may refill it
     try {
       while (r < cap && !done) {
         int n = tokenize(target, r, Math.min(cap - r, segmentRows));
         if (n > 0) {
+          if (lendText && r == 0) {
+            lendBuffer(); // the buffer in use now: the first segment may have replaced it with a larger one
+          }
           r = parseSegment(target, r, n);
+          if (lendText && r > 0) {
+            tokenizer.pin(true); // rows point into the buffer: the batch ends rather than move it
+          }
+        } else if (lendText && tokenizer.blocked()) {
+          break; // the next record needs a refill, which the next fill does first
         }
       }
     } catch (IOException e) {
@@ -255,6 +286,16 @@ public final class CsvReader implements BatchReader {
     returned += r;
     progress.progress(done ? size : Math.min(size, lastOffset), read, size);
     return r > 0 || !done;
+  }
+
+  /** Points the projected text vectors of the batch being filled at the read buffer. */
+  private void lendBuffer() {
+    byte[] b = tokenizer.buffer();
+    for (int k = 0; k < vectors.length; k++) {
+      if (vectors[k] instanceof StringVector v) {
+        v.lend(b);
+      }
+    }
   }
 
   @Override
@@ -360,6 +401,9 @@ public final class CsvReader implements BatchReader {
         rowStates[j] = REJECTED;
         dropped++;
       }
+    }
+    if (pending > 0) {
+      unescapePending(from);
     }
     if (dropped == 0) {
       return from + n;
@@ -538,8 +582,9 @@ public final class CsvReader implements BatchReader {
   }
 
   /**
-   * A text column: copied into {@code v} (null: unread), checked as UTF-8 in the rows that are
-   * not ASCII; a field with escapes is copied unescaped.
+   * A text column: copied into {@code v} (null: unread), or pointed at where {@code v} lends the
+   * read buffer ({@link #lendText}); checked as UTF-8 in the rows that are not ASCII; a field with
+   * escapes is copied unescaped, or unescaped in place once the segment is read.
    */
   private void text(int c, StringVector v, int from, int n) {
     int[] starts = tokenizer.starts();
@@ -569,12 +614,18 @@ public final class CsvReader implements BatchReader {
     int s = tokenizer.starts()[i];
     int e = tokenizer.ends()[i];
     boolean quoted = s == e && tokenizer.quotedAt(s, recordStarts[j]); // before s moves
+    boolean check = nonAsciiRows[j] && segmentNonAscii;
     if (rowStates[j] == ESCAPED && tokenizer.escapedAt(i, recordStarts[j])) {
+      if (v != null && !check && nullLength < 0 && v.lent()) {
+        v.set(from + j, src, s, e); // a non-empty string, not null: nothing to check unescaped
+        defer(v, j, i, false);
+        return;
+      }
       src = scratch(e - s);
       e = tokenizer.unescapeTo(s, e, src);
       s = 0;
     }
-    if (nonAsciiRows[j] && segmentNonAscii && Encodings.validUtf8(src, s, e, false) >= 0) {
+    if (check && Encodings.validUtf8(src, s, e, false) >= 0) {
       rowStates[j] = AGAIN;
       return;
     }
@@ -585,7 +636,57 @@ public final class CsvReader implements BatchReader {
       v.setNull(from + j);
       return;
     }
+    if (src != tokenizer.buffer() && v.lent()) {
+      v.set(from + j, tokenizer.buffer(), tokenizer.starts()[i], tokenizer.ends()[i]);
+      defer(v, j, i, false);
+      return;
+    }
     v.set(from + j, src, s, e);
+  }
+
+  /** Remembers a lent row that points at its raw, escaped field: see {@link #unescapePending}. */
+  private void defer(StringVector v, int j, int i, boolean fromRecord) {
+    if (pending == pendingRecords.length) {
+      int n = 2 * pending;
+      pendingVectors = Arrays.copyOf(pendingVectors, n);
+      pendingRecords = Arrays.copyOf(pendingRecords, n);
+      pendingFields = Arrays.copyOf(pendingFields, n);
+      pendingFromRecord = Arrays.copyOf(pendingFromRecord, n);
+    }
+    pendingVectors[pending] = v;
+    pendingRecords[pending] = j;
+    pendingFields[pending] = i;
+    pendingFromRecord[pending] = fromRecord;
+    pending++;
+  }
+
+  /**
+   * Unescapes the deferred text fields of the segment in place in the read buffer, so that their
+   * lent rows need no copy. Only now: until the records were read on their own and rejected, the
+   * raw bytes were needed (a reject quotes the raw record). A value is shorter unescaped, so it fits
+   * where it was; the bytes changed are all before the tokenizer's position. A field whose record
+   * was read again or rejected since is skipped: readRecord set (and deferred) it again, or it is
+   * dropped.
+   */
+  private void unescapePending(int from) {
+    byte[] b = tokenizer.buffer();
+    int[] starts = tokenizer.starts();
+    int[] ends = tokenizer.ends();
+    for (int p = 0; p < pending; p++) {
+      int j = pendingRecords[p];
+      byte state = rowStates[j];
+      if (pendingFromRecord[p] ? state != AGAIN : state > ESCAPED) {
+        continue;
+      }
+      int s = starts[pendingFields[p]];
+      int e = ends[pendingFields[p]];
+      byte[] tmp = scratch(e - s);
+      int n = tokenizer.unescapeTo(s, e, tmp);
+      System.arraycopy(tmp, 0, b, s, n);
+      pendingVectors[p].set(from + j, b, s, s + n);
+      pendingVectors[p] = null;
+    }
+    pending = 0;
   }
 
 
@@ -693,6 +794,11 @@ public final class CsvReader implements BatchReader {
       }
       if (k < 0 && TypeCheck.surelyValid(checks[c], spec.scale(), seps[c], b, s, e)) {
         continue; // an unread column only needs to be valid
+      }
+      if (text && b != buffer && k >= 0 && vectors[k] instanceof StringVector v && v.lent()) {
+        v.set(r, buffer, starts[at + c], ends[at + c]); // unescaped in place once the segment is read
+        defer(v, j, at + c, true);
+        continue;
       }
       if (!writeOrReject(r, j, spec, k < 0 ? null : vectors[k], b, s, e)) {
         return false;

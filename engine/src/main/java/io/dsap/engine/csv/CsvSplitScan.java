@@ -106,7 +106,9 @@ final class CsvSplitScan {
         rejects::add, ProgressListener.NONE, start, end, buffer, clean)) {
       S result = body.read(r, rejects);
       if (r.readBuffer().length <= CsvReader.READ_BUFFER) {
-        BUFFERS.set(r.readBuffer()); // nothing read from the split points into it: batches and rejects copy
+        // nothing read from the split points into it: rejects copy, batches copy or lent their text only
+        // to the body, which is done with them (CsvReader#lendText)
+        BUFFERS.set(r.readBuffer());
       }
       return new Part<>(start, r.position(), r.linesConsumed(), r.stats(), rejects, result, null);
     } catch (RuntimeException e) {

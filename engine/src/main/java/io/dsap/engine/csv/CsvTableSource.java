@@ -108,16 +108,26 @@ public final class CsvTableSource implements TableSource {
 
   @Override
   public BatchReader open(int[] projection, RejectSink rejects, ProgressListener progress) {
+    return open(projection, rejects, progress, false);
+  }
+
+  /** {@link #open}; {@code lendText}: a sequential reader lends its text ({@link CsvReader#lendText}). */
+  private BatchReader open(int[] projection, RejectSink rejects, ProgressListener progress, boolean lendText) {
     CleanFiles.Stamp before = CleanFiles.stamp(file);
     boolean clean = CleanFiles.isClean(before, schema);
     CsvSplitScan scan = splitScan(clean);
     BatchReader reader;
     if (scan != null) {
+      // never lends: its batches wait in a queue while the split's reader moves on
       long size = splitSize > 0 ? splitSize : ORDERED_SPLIT;
       reader = new CsvSplitReader(scan, projection, rejects, progress, size, ScanThreads.threads() + 1);
     } else {
-      reader = new CsvReader(file, displayName, schema, projection, CsvReader.DEFAULT_BATCH_SIZE, rejects, progress,
-          -1, Long.MAX_VALUE, new byte[CsvReader.READ_BUFFER], clean);
+      CsvReader r = new CsvReader(file, displayName, schema, projection, CsvReader.DEFAULT_BATCH_SIZE, rejects,
+          progress, -1, Long.MAX_VALUE, new byte[CsvReader.READ_BUFFER], clean);
+      if (lendText) {
+        r.lendText();
+      }
+      reader = r;
     }
     return clean ? reader : new CleanWhenDone(reader, before, schema);
   }
@@ -159,17 +169,42 @@ public final class CsvTableSource implements TableSource {
   @Override
   public <S> S fold(int[] projection, RejectSink rejects, Supplier<S> newState, BiConsumer<S, Batch> add,
       BinaryOperator<S> merge) {
+    return fold(projection, rejects, newState, add, merge, false);
+  }
+
+  /**
+   * Each split's reader lends its text to the split's batches: {@code add} is done with a batch
+   * before the reader fills the next one, and the read buffer goes back to the thread's pool only
+   * once the split is read (ADR-34).
+   */
+  @Override
+  public <S> S foldBorrowingText(int[] projection, RejectSink rejects, Supplier<S> newState,
+      BiConsumer<S, Batch> add, BinaryOperator<S> merge) {
+    return fold(projection, rejects, newState, add, merge, true);
+  }
+
+  private <S> S fold(int[] projection, RejectSink rejects, Supplier<S> newState, BiConsumer<S, Batch> add,
+      BinaryOperator<S> merge, boolean lendText) {
     CleanFiles.Stamp before = CleanFiles.stamp(file);
     boolean clean = CleanFiles.isClean(before, schema);
     CsvSplitScan scan = splitScan(clean);
     if (scan == null) {
-      return TableSource.super.fold(projection, rejects, newState, add, merge);
+      S state = newState.get();
+      try (BatchReader reader = open(projection, rejects, ProgressListener.NONE, lendText)) {
+        for (Batch b = reader.next(); b != null; b = reader.next()) {
+          add.accept(state, b);
+        }
+      }
+      return state;
     }
     int threads = ScanThreads.threads();
     long size = splitSize > 0 ? splitSize
         : Math.max(CsvSplitScan.MIN_SPLIT, scan.textSize() / ((long) threads * FOLD_SPLITS_PER_THREAD) + 1);
     S total = null;
     try (CsvSplitScan.Ordered<S> splits = scan.new Ordered<>(projection, size, threads + 1, (reader, r) -> {
+      if (lendText) {
+        reader.lendText();
+      }
       S state = newState.get();
       for (Batch b = reader.next(); b != null; b = reader.next()) {
         add.accept(state, b);

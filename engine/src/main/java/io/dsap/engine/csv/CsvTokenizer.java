@@ -60,6 +60,7 @@ public final class CsvTokenizer {
   private int maskAt = -1;
   private long mask;
   private boolean hold; // next() must not move the bytes in the buffer (see hold)
+  private boolean pinned; // hold stays on (see pin)
   private boolean blocked;
 
   public CsvTokenizer(InputStream in, CsvDialect dialect, int bufferSize, int maxRecordBytes) {
@@ -185,6 +186,16 @@ public final class CsvTokenizer {
    * with hold off, next() reads that record.
    */
   public void hold(boolean on) {
+    hold = on || pinned;
+  }
+
+  /**
+   * While {@code on}, {@link #hold} stays on whatever it is told: rows a caller handed out point
+   * into the buffer (a batch that borrows its text), so no segment may move it until the caller
+   * is done with them.
+   */
+  public void pin(boolean on) {
+    pinned = on;
     hold = on;
   }
 

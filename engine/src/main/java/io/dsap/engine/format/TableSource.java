@@ -64,6 +64,16 @@ public interface TableSource {
   }
 
   /**
+   * {@link #fold} for an {@code add} that keeps nothing of a batch's text values past the call
+   * (what it keeps, it copies): a reader may then lend text straight from its read buffer instead
+   * of copying each value into the batch. The default is {@link #fold}.
+   */
+  default <S> S foldBorrowingText(int[] projection, RejectSink rejects, java.util.function.Supplier<S> newState,
+      java.util.function.BiConsumer<S, io.dsap.engine.batch.Batch> add, java.util.function.BinaryOperator<S> merge) {
+    return fold(projection, rejects, newState, add, merge);
+  }
+
+  /**
    * Opens a scan of the projected columns that hands out whole splits in file order, parsed in
    * parallel ({@link SplitBatches}); null (the default) when the format reads this table on one
    * thread, and the caller should use {@link #open}.

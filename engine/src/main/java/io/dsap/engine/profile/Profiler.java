@@ -24,11 +24,12 @@ public final class Profiler {
     Map<String, Long> invalid = new TreeMap<>();
     long[] rejected = {0};
     RejectSink sink = r -> record(r, invalid, rejected);
-    // one state per split (parallel where the format splits), merged in file order
+    // one state per split (parallel where the format splits), merged in file order; the states
+    // copy what they keep of a text value (counts, min and max, kept texts), so text is borrowed
     java.util.concurrent.atomic.AtomicBoolean[] sketched = TableState.sketchHints(n);
     java.util.concurrent.atomic.AtomicInteger duplicatesBound = TableState.duplicatesBound();
-    TableState state = source.fold(all, sink, () -> new TableState(source.columns(), sketched, duplicatesBound),
-        TableState::add, (a, b) -> {
+    TableState state = source.foldBorrowingText(all, sink,
+        () -> new TableState(source.columns(), sketched, duplicatesBound), TableState::add, (a, b) -> {
           a.merge(b);
           return a;
         });

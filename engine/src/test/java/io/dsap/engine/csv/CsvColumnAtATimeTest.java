@@ -1,9 +1,11 @@
 package io.dsap.engine.csv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dsap.engine.batch.Batch;
+import io.dsap.engine.batch.StringVector;
 import io.dsap.engine.format.ProgressListener;
 import io.dsap.engine.rejects.Reject;
 import io.dsap.engine.types.ColumnType;
@@ -55,19 +57,52 @@ class CsvColumnAtATimeTest {
       for (int buffer : new int[] {100, 4096, CsvReader.READ_BUFFER}) {
         for (int[] projection : new int[][] {{0, 1, 2, 3, 4, 5, 6}, {}, {6, 0, 3}}) {
           String where = "batch " + batchSize + ", buffer " + buffer + ", projection " + Arrays.toString(projection);
-          check(f, schema, batchSize, buffer, projection, rows, rejects, where);
+          check(f, schema, batchSize, buffer, projection, rows, rejects, where, false);
+        }
+      }
+    }
+  }
+
+  /**
+   * The same with text lent from the read buffer ({@link CsvReader#lendText}): escapes unescaped
+   * in place after their records were read (rejects still quote the raw record), batches that end
+   * where the buffer would refill, a batch's values read before the next one is asked for.
+   */
+  @Test
+  void lentTextGivesTheSameRowsAndRejects() throws IOException {
+    List<Expected> expected = new ArrayList<>();
+    Path f = write(expected);
+    CsvFileSchema schema = CsvSchemaDetector.detect(f, new CsvOptions(null, null, null, true, 0,
+        CsvOptions.parseTypes(TYPES), null, null, null, "UTF-8"));
+    List<Expected> rows = expected.stream().filter(e -> e.values() != null).toList();
+    List<Expected> rejects = expected.stream().filter(e -> e.values() == null).toList();
+    for (int batchSize : new int[] {1, 5, 64, CsvReader.DEFAULT_BATCH_SIZE}) {
+      for (int buffer : new int[] {100, 4096, CsvReader.READ_BUFFER}) {
+        for (int[] projection : new int[][] {{0, 1, 2, 3, 4, 5, 6}, {6, 0, 3}, {4}}) {
+          String where = "lent, batch " + batchSize + ", buffer " + buffer + ", projection "
+              + Arrays.toString(projection);
+          check(f, schema, batchSize, buffer, projection, rows, rejects, where, true);
         }
       }
     }
   }
 
   private void check(Path f, CsvFileSchema schema, int batchSize, int buffer, int[] projection,
-      List<Expected> rows, List<Expected> rejects, String where) {
+      List<Expected> rows, List<Expected> rejects, String where, boolean lend) {
     List<Reject> got = new ArrayList<>();
     int row = 0;
     try (CsvReader r = new CsvReader(f, "f.csv", schema, projection, batchSize, got::add, ProgressListener.NONE,
         -1, Long.MAX_VALUE, new byte[buffer], false)) {
+      if (lend) {
+        r.lendText();
+      }
       for (Batch b = r.next(); b != null; b = r.next()) {
+        for (int k = 0; lend && k < projection.length; k++) {
+          if (b.column(k) instanceof StringVector v) { // escapes too are lent: nothing is copied
+            assertTrue(v.lent(), where + ": text lent");
+            assertSame(r.readBuffer(), v.data(), where + ": text in the read buffer");
+          }
+        }
         for (int i = 0; i < b.rowCount(); i++, row++) {
           Expected e = rows.get(row);
           assertEquals(e.line(), b.line(i), where + ": line of row " + row);
