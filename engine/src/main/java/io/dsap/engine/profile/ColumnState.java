@@ -111,10 +111,51 @@ public final class ColumnState {
 
   private void addLongs(LongVector v, int n, long[] rowHash) {
     long[] values = v.values();
-    long[] k = keys;
-    int m = 0;
+    long[] k = values; // without nulls the values are the keys: no copy
+    int m = n;
+    if (v.mayHaveNulls()) {
+      k = keys;
+      m = nonNulls(v, values, n, k, rowHash);
+    }
+    // one pass over the keys for the row hashes, min, max, zeros and negatives
     long min = minLong;
     long max = maxLong;
+    long z = 0;
+    long neg = 0;
+    if (k == values) {
+      for (int r = 0; r < n; r++) {
+        long x = values[r];
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+        z += x == 0 ? 1 : 0;
+        neg += x < 0 ? 1 : 0;
+        rowHash[r] = Hashing.fold(rowHash[r], Hashing.mix(x));
+      }
+    } else {
+      for (int i = 0; i < m; i++) { // the row hashes were folded while the nulls were taken out
+        long x = k[i];
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+        z += x == 0 ? 1 : 0;
+        neg += x < 0 ? 1 : 0;
+      }
+    }
+    minLong = min;
+    maxLong = max;
+    if (kind.numeric()) {
+      zeros += z;
+      negatives += neg;
+      moments.add(k, m, kind == ColumnKind.DECIMAL ? unit : 1);
+    }
+    count(k, m);
+  }
+
+  /**
+   * Copies the non-null values of rows {@code [0, n)} into {@code k} and folds every row's hash
+   * (the null hash for a null); returns how many were copied.
+   */
+  private int nonNulls(LongVector v, long[] values, int n, long[] k, long[] rowHash) {
+    int m = 0;
     for (int r = 0; r < n; r++) {
       if (v.isNull(r)) {
         nulls++;
@@ -122,41 +163,33 @@ public final class ColumnState {
         continue;
       }
       long x = values[r];
-      min = Math.min(min, x);
-      max = Math.max(max, x);
       k[m++] = x;
       rowHash[r] = Hashing.fold(rowHash[r], Hashing.mix(x));
     }
-    minLong = min;
-    maxLong = max;
-    if (kind.numeric()) {
-      double[] d = numbers;
-      long z = 0;
-      long neg = 0;
-      for (int i = 0; i < m; i++) {
-        long x = k[i];
-        z += x == 0 ? 1 : 0;
-        neg += x < 0 ? 1 : 0;
-        d[i] = kind == ColumnKind.DECIMAL ? x / unit : x;
-      }
-      zeros += z;
-      negatives += neg;
-      moments.add(d, m);
-    }
-    count(m);
+    return m;
   }
 
-  /** Counts keys[0, m) (with numbers[0, m) their values, when numeric). */
-  private void count(int m) {
-    int done = counts.addLongs(keys, 0, m);
+  /** Counts k[0, m); past the exact counts their numeric values go to the quantile sketch too. */
+  private void count(long[] k, int m) {
+    int done = counts.addLongs(k, 0, m);
     if (done < m) { // the counts overflowed within this batch: the rest goes to the sketches too
-      counts.addLongs(keys, done, m);
+      counts.addLongs(k, done, m);
       if (kind.numeric()) {
-        sketchedQuantiles.add(java.util.Arrays.copyOfRange(numbers, done, m), m - done);
+        sketchedQuantiles.add(numbers(k, done, m), m - done);
       }
     } else if (!counts.exact() && kind.numeric()) {
-      sketchedQuantiles.add(numbers, m);
+      sketchedQuantiles.add(numbers(k, 0, m), m);
     }
+  }
+
+  /** The numeric values of the whole-number or decimal keys k[from, to), in numbers[0, to - from). */
+  private double[] numbers(long[] k, int from, int to) {
+    double[] d = numbers;
+    boolean scaled = kind == ColumnKind.DECIMAL;
+    for (int i = from; i < to; i++) {
+      d[i - from] = scaled ? k[i] / unit : k[i];
+    }
+    return d;
   }
 
   private void addDoubles(DoubleVector v, int n, long[] rowHash) {
