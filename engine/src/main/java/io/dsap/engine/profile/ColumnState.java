@@ -113,16 +113,12 @@ public final class ColumnState {
     long[] values = v.values();
     long[] k = values; // without nulls the values are the keys: no copy
     int m = n;
-    if (v.mayHaveNulls()) {
-      k = keys;
-      m = nonNulls(v, values, n, k, rowHash);
-    }
-    // one pass over the keys for the row hashes, min, max, zeros and negatives
+    // one pass for the row hashes, min, max, zeros and negatives (and the keys, with nulls)
     long min = minLong;
     long max = maxLong;
     long z = 0;
     long neg = 0;
-    if (k == values) {
+    if (!v.mayHaveNulls()) {
       for (int r = 0; r < n; r++) {
         long x = values[r];
         min = Math.min(min, x);
@@ -132,12 +128,21 @@ public final class ColumnState {
         rowHash[r] = Hashing.fold(rowHash[r], Hashing.mix(x));
       }
     } else {
-      for (int i = 0; i < m; i++) { // the row hashes were folded while the nulls were taken out
-        long x = k[i];
+      k = keys;
+      m = 0;
+      for (int r = 0; r < n; r++) {
+        if (v.isNull(r)) {
+          nulls++;
+          rowHash[r] = Hashing.fold(rowHash[r], NULL_HASH);
+          continue;
+        }
+        long x = values[r];
         min = Math.min(min, x);
         max = Math.max(max, x);
         z += x == 0 ? 1 : 0;
         neg += x < 0 ? 1 : 0;
+        k[m++] = x;
+        rowHash[r] = Hashing.fold(rowHash[r], Hashing.mix(x));
       }
     }
     minLong = min;
@@ -148,25 +153,6 @@ public final class ColumnState {
       moments.add(k, m, kind == ColumnKind.DECIMAL ? unit : 1);
     }
     count(k, m);
-  }
-
-  /**
-   * Copies the non-null values of rows {@code [0, n)} into {@code k} and folds every row's hash
-   * (the null hash for a null); returns how many were copied.
-   */
-  private int nonNulls(LongVector v, long[] values, int n, long[] k, long[] rowHash) {
-    int m = 0;
-    for (int r = 0; r < n; r++) {
-      if (v.isNull(r)) {
-        nulls++;
-        rowHash[r] = Hashing.fold(rowHash[r], NULL_HASH);
-        continue;
-      }
-      long x = values[r];
-      k[m++] = x;
-      rowHash[r] = Hashing.fold(rowHash[r], Hashing.mix(x));
-    }
-    return m;
   }
 
   /** Counts k[0, m); past the exact counts their numeric values go to the quantile sketch too. */
