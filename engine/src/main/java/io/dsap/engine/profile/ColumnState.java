@@ -110,49 +110,71 @@ public final class ColumnState {
   }
 
   private void addLongs(LongVector v, int n, long[] rowHash) {
-    long[] values = v.values();
-    long[] k = values; // without nulls the values are the keys: no copy
+    long[] k = v.values(); // without nulls the values are the keys: no copy
     int m = n;
-    // one pass for the row hashes, min, max, zeros and negatives (and the keys, with nulls)
+    if (v.mayHaveNulls()) {
+      k = keys;
+      m = scanWithNulls(v, n, rowHash);
+    } else {
+      scan(k, n, rowHash);
+    }
+    if (kind.numeric()) {
+      moments.add(k, m, kind == ColumnKind.DECIMAL ? unit : 1);
+    }
+    count(k, m);
+  }
+
+  /** Rows [0, n) without nulls: row hashes, min, max, zeros and negatives in one pass. */
+  private void scan(long[] values, int n, long[] rowHash) {
     long min = minLong;
     long max = maxLong;
     long z = 0;
     long neg = 0;
-    if (!v.mayHaveNulls()) {
-      for (int r = 0; r < n; r++) {
-        long x = values[r];
-        min = Math.min(min, x);
-        max = Math.max(max, x);
-        z += x == 0 ? 1 : 0;
-        neg += x < 0 ? 1 : 0;
-        rowHash[r] = Hashing.fold(rowHash[r], Hashing.mix(x));
-      }
-    } else {
-      k = keys;
-      m = 0;
-      for (int r = 0; r < n; r++) {
-        if (v.isNull(r)) {
-          nulls++;
-          rowHash[r] = Hashing.fold(rowHash[r], NULL_HASH);
-          continue;
-        }
-        long x = values[r];
-        min = Math.min(min, x);
-        max = Math.max(max, x);
-        z += x == 0 ? 1 : 0;
-        neg += x < 0 ? 1 : 0;
-        k[m++] = x;
-        rowHash[r] = Hashing.fold(rowHash[r], Hashing.mix(x));
-      }
+    for (int r = 0; r < n; r++) {
+      long x = values[r];
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+      z += x == 0 ? 1 : 0;
+      neg += x < 0 ? 1 : 0;
+      rowHash[r] = Hashing.fold(rowHash[r], Hashing.mix(x));
     }
+    tally(min, max, z, neg);
+  }
+
+  /** As {@link #scan}, for rows that may be null; the non-null values go to keys[0, m), m returned. */
+  private int scanWithNulls(LongVector v, int n, long[] rowHash) {
+    long[] values = v.values();
+    long[] k = keys;
+    int m = 0;
+    long min = minLong;
+    long max = maxLong;
+    long z = 0;
+    long neg = 0;
+    for (int r = 0; r < n; r++) {
+      if (v.isNull(r)) {
+        nulls++;
+        rowHash[r] = Hashing.fold(rowHash[r], NULL_HASH);
+        continue;
+      }
+      long x = values[r];
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+      z += x == 0 ? 1 : 0;
+      neg += x < 0 ? 1 : 0;
+      k[m++] = x;
+      rowHash[r] = Hashing.fold(rowHash[r], Hashing.mix(x));
+    }
+    tally(min, max, z, neg);
+    return m;
+  }
+
+  private void tally(long min, long max, long z, long neg) {
     minLong = min;
     maxLong = max;
     if (kind.numeric()) {
       zeros += z;
       negatives += neg;
-      moments.add(k, m, kind == ColumnKind.DECIMAL ? unit : 1);
     }
-    count(k, m);
   }
 
   /** Counts k[0, m); past the exact counts their numeric values go to the quantile sketch too. */
@@ -246,6 +268,7 @@ public final class ColumnState {
 
   private void addText(StringVector v, int n, long[] rowHash) {
     byte[] data = v.data();
+    boolean ascii = !counts.exact() && ascii(v, n); // the shape is fed every value: lengths without counting
     for (int r = 0; r < n; r++) {
       if (v.isNull(r)) {
         nulls++;
@@ -255,9 +278,25 @@ public final class ColumnState {
       int s = v.start(r);
       int e = v.end(r);
       long h = Hashing.bytes(data, s, e);
-      addText(data, s, e, h);
+      if (counts.exact()) {
+        counts.addText(data, s, e, h); // may overflow: then the shape caught up with this value too
+      } else {
+        counts.addText(data, s, e, h);
+        sketchedText.add(data, s, e, 1, ascii ? e - s : TextShapeState.chars(data, s, e));
+      }
       rowHash[r] = Hashing.fold(rowHash[r], h);
     }
+  }
+
+  /** Whether every value of rows [0, n) is ASCII: the bytes from the first value's start to the last one's end are. */
+  private static boolean ascii(StringVector v, int n) {
+    int lo = Integer.MAX_VALUE;
+    int hi = 0;
+    for (int r = 0; r < n; r++) {
+      lo = Math.min(lo, v.start(r));
+      hi = Math.max(hi, v.end(r));
+    }
+    return lo >= hi || TextShapeState.ascii(v.data(), lo, hi);
   }
 
   private void addText(byte[] b, int s, int e, long h) {

@@ -36,8 +36,12 @@ public final class TextShapeState {
 
   /** Adds the value {@code b[s, e)} seen {@code times} times (once per distinct value of a category). */
   public void add(byte[] b, int s, int e, long times) {
+    add(b, s, e, times, chars(b, s, e));
+  }
+
+  /** {@link #add(byte[], int, int, long)} with the value's length in characters known ({@link #chars}). */
+  void add(byte[] b, int s, int e, long times, long chars) {
     values += times;
-    long chars = chars(b, s, e);
     totalLength += chars * times;
     minLength = Math.min(minLength, chars);
     maxLength = Math.max(maxLength, chars);
@@ -82,7 +86,7 @@ public final class TextShapeState {
    * Characters in {@code b[s, e)}: its bytes less the UTF-8 continuation bytes (10xxxxxx), counted
    * eight bytes at a time; the last 1 to 7 bytes from one word too (see {@link #word}).
    */
-  private static long chars(byte[] b, int s, int e) {
+  static long chars(byte[] b, int s, int e) {
     long chars = e - s;
     int i = s;
     for (; i + Long.BYTES <= e; i += Long.BYTES) {
@@ -92,6 +96,22 @@ public final class TextShapeState {
       chars -= continuations(word(b, s, i, e));
     }
     return chars;
+  }
+
+  /**
+   * Whether {@code b[from, to)} is all ASCII, so every value inside has as many characters as
+   * bytes: one check for a batch's text instead of a count per value.
+   */
+  static boolean ascii(byte[] b, int from, int to) {
+    long any = 0;
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      any |= (long) BIG_ENDIAN_LONGS.get(b, i);
+    }
+    for (; i < to; i++) {
+      any |= b[i];
+    }
+    return (any & 0x8080808080808080L) == 0;
   }
 
   private static long continuations(long w) {
