@@ -288,15 +288,23 @@ public final class ColumnState {
     }
   }
 
-  /** Whether every value of rows [0, n) is ASCII: the bytes from the first value's start to the last one's end are. */
+  /**
+   * Whether every value of rows [0, n) is ASCII: the bytes from the first value's start to the last
+   * one's end are. False without looking when that span is much wider than the values (rows that
+   * point into a dictionary or a read buffer): then each value's characters are counted.
+   */
   private static boolean ascii(StringVector v, int n) {
     int lo = Integer.MAX_VALUE;
     int hi = 0;
+    long bytes = 0;
     for (int r = 0; r < n; r++) {
-      lo = Math.min(lo, v.start(r));
-      hi = Math.max(hi, v.end(r));
+      int s = v.start(r);
+      int e = v.end(r);
+      lo = Math.min(lo, s);
+      hi = Math.max(hi, e);
+      bytes += e - s;
     }
-    return lo >= hi || TextShapeState.ascii(v.data(), lo, hi);
+    return lo >= hi || (hi - lo <= 4 * bytes + 64 && TextShapeState.ascii(v.data(), lo, hi));
   }
 
   private void addText(byte[] b, int s, int e, long h) {
