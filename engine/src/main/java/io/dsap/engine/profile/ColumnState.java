@@ -110,11 +110,46 @@ public final class ColumnState {
   }
 
   private void addLongs(LongVector v, int n, long[] rowHash) {
+    long[] k = v.values(); // without nulls the values are the keys: no copy
+    int m = n;
+    if (v.mayHaveNulls()) {
+      k = keys;
+      m = scanWithNulls(v, n, rowHash);
+    } else {
+      scan(k, n, rowHash);
+    }
+    if (kind.numeric()) {
+      moments.add(k, m, kind == ColumnKind.DECIMAL ? unit : 1);
+    }
+    count(k, m);
+  }
+
+  /** Rows [0, n) without nulls: row hashes, min, max, zeros and negatives in one pass. */
+  private void scan(long[] values, int n, long[] rowHash) {
+    long min = minLong;
+    long max = maxLong;
+    long z = 0;
+    long neg = 0;
+    for (int r = 0; r < n; r++) {
+      long x = values[r];
+      min = Math.min(min, x);
+      max = Math.max(max, x);
+      z += x == 0 ? 1 : 0;
+      neg += x < 0 ? 1 : 0;
+      rowHash[r] = Hashing.fold(rowHash[r], Hashing.mix(x));
+    }
+    tally(min, max, z, neg);
+  }
+
+  /** As {@link #scan}, for rows that may be null; the non-null values go to keys[0, m), m returned. */
+  private int scanWithNulls(LongVector v, int n, long[] rowHash) {
     long[] values = v.values();
     long[] k = keys;
     int m = 0;
     long min = minLong;
     long max = maxLong;
+    long z = 0;
+    long neg = 0;
     for (int r = 0; r < n; r++) {
       if (v.isNull(r)) {
         nulls++;
@@ -124,39 +159,45 @@ public final class ColumnState {
       long x = values[r];
       min = Math.min(min, x);
       max = Math.max(max, x);
+      z += x == 0 ? 1 : 0;
+      neg += x < 0 ? 1 : 0;
       k[m++] = x;
       rowHash[r] = Hashing.fold(rowHash[r], Hashing.mix(x));
     }
+    tally(min, max, z, neg);
+    return m;
+  }
+
+  private void tally(long min, long max, long z, long neg) {
     minLong = min;
     maxLong = max;
     if (kind.numeric()) {
-      double[] d = numbers;
-      long z = 0;
-      long neg = 0;
-      for (int i = 0; i < m; i++) {
-        long x = k[i];
-        z += x == 0 ? 1 : 0;
-        neg += x < 0 ? 1 : 0;
-        d[i] = kind == ColumnKind.DECIMAL ? x / unit : x;
-      }
       zeros += z;
       negatives += neg;
-      moments.add(d, m);
     }
-    count(m);
   }
 
-  /** Counts keys[0, m) (with numbers[0, m) their values, when numeric). */
-  private void count(int m) {
-    int done = counts.addLongs(keys, 0, m);
+  /** Counts k[0, m); past the exact counts their numeric values go to the quantile sketch too. */
+  private void count(long[] k, int m) {
+    int done = counts.addLongs(k, 0, m);
     if (done < m) { // the counts overflowed within this batch: the rest goes to the sketches too
-      counts.addLongs(keys, done, m);
+      counts.addLongs(k, done, m);
       if (kind.numeric()) {
-        sketchedQuantiles.add(java.util.Arrays.copyOfRange(numbers, done, m), m - done);
+        sketchedQuantiles.add(numbers(k, done, m), m - done);
       }
     } else if (!counts.exact() && kind.numeric()) {
-      sketchedQuantiles.add(numbers, m);
+      sketchedQuantiles.add(numbers(k, 0, m), m);
     }
+  }
+
+  /** The numeric values of the whole-number or decimal keys k[from, to), in numbers[0, to - from). */
+  private double[] numbers(long[] k, int from, int to) {
+    double[] d = numbers;
+    boolean scaled = kind == ColumnKind.DECIMAL;
+    for (int i = from; i < to; i++) {
+      d[i - from] = scaled ? k[i] / unit : k[i];
+    }
+    return d;
   }
 
   private void addDoubles(DoubleVector v, int n, long[] rowHash) {
@@ -227,6 +268,7 @@ public final class ColumnState {
 
   private void addText(StringVector v, int n, long[] rowHash) {
     byte[] data = v.data();
+    boolean ascii = !counts.exact() && ascii(v, n); // the shape is fed every value: lengths without counting
     for (int r = 0; r < n; r++) {
       if (v.isNull(r)) {
         nulls++;
@@ -236,9 +278,33 @@ public final class ColumnState {
       int s = v.start(r);
       int e = v.end(r);
       long h = Hashing.bytes(data, s, e);
-      addText(data, s, e, h);
+      if (counts.exact()) {
+        counts.addText(data, s, e, h); // may overflow: then the shape caught up with this value too
+      } else {
+        counts.addText(data, s, e, h);
+        sketchedText.add(data, s, e, 1, ascii ? e - s : TextShapeState.chars(data, s, e));
+      }
       rowHash[r] = Hashing.fold(rowHash[r], h);
     }
+  }
+
+  /**
+   * Whether every value of rows [0, n) is ASCII: the bytes from the first value's start to the last
+   * one's end are. False without looking when that span is much wider than the values (rows that
+   * point into a dictionary or a read buffer): then each value's characters are counted.
+   */
+  private static boolean ascii(StringVector v, int n) {
+    int lo = Integer.MAX_VALUE;
+    int hi = 0;
+    long bytes = 0;
+    for (int r = 0; r < n; r++) {
+      int s = v.start(r);
+      int e = v.end(r);
+      lo = Math.min(lo, s);
+      hi = Math.max(hi, e);
+      bytes += e - s;
+    }
+    return lo >= hi || (hi - lo <= 4 * bytes + 64 && TextShapeState.ascii(v.data(), lo, hi));
   }
 
   private void addText(byte[] b, int s, int e, long h) {

@@ -24,13 +24,30 @@ public final class Hashing {
       h ^= h >>> 32;
     }
     if (i < e) {
-      long tail = 0;
-      for (int j = e - 1; j >= i; j--) {
-        tail = (tail << 8) | (b[j] & 0xff);
-      }
-      h = (h ^ tail) * MULTIPLIER;
+      h = (h ^ tail(b, s, i, e)) * MULTIPLIER;
     }
     return mix(h);
+  }
+
+  /**
+   * The last 1 to 7 bytes {@code b[i, e)} as a little-endian number: from one word read that ends
+   * at {@code e} (a value of 8 bytes or more) or starts at {@code i} (the array goes on past
+   * {@code e}), else byte by byte. The same number either way, so hashes do not depend on where
+   * the value sits in its array.
+   */
+  private static long tail(byte[] b, int s, int i, int e) {
+    int bits = (e - i) * Byte.SIZE;
+    if (e - s >= Long.BYTES) {
+      return (long) LONGS.get(b, e - Long.BYTES) >>> (Long.SIZE - bits);
+    }
+    if (i + Long.BYTES <= b.length) {
+      return (long) LONGS.get(b, i) & ((1L << bits) - 1);
+    }
+    long tail = 0;
+    for (int j = e - 1; j >= i; j--) {
+      tail = (tail << 8) | (b[j] & 0xff);
+    }
+    return tail;
   }
 
   /** MurmurHash3's finaliser: a bijection on longs, so distinct values keep distinct hashes. */

@@ -218,6 +218,27 @@ final class LongCountMap {
     o.forEach((key, count, b, s, e) -> add(key, count, b, s, e));
   }
 
+  /**
+   * Adds one to the count of a key already in the hash table and returns true; false, with
+   * nothing changed, when it is not there (a new key, or one counted densely or in bits: then
+   * {@link #add}). Small enough to inline where most values repeat (categories), and adding to
+   * a key held never makes the map {@link #full()}.
+   */
+  boolean increment(long key) {
+    long[] k = keys;
+    boolean[] u = used;
+    int mask = k.length - 1;
+    int i = (int) (maxTextBytes > 0 ? key : Hashing.mix(key)) & mask;
+    while (u[i]) {
+      if (k[i] == key) {
+        counts[i]++;
+        return true;
+      }
+      i = (i + 1) & mask;
+    }
+    return false;
+  }
+
   /** Adds {@code n} to {@code key}'s count; the text is copied only when the key is new. */
   void add(long key, long n, byte[] text, int s, int e) {
     if (bits != null) {

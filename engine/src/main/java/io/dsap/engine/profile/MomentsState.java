@@ -61,6 +61,38 @@ public final class MomentsState implements java.io.Serializable {
     m4 = s4;
   }
 
+  /**
+   * Adds the whole numbers {@code xs[0, count)} divided by {@code divisor} (10^scale for unscaled
+   * decimals, 1 for integers): the same values and arithmetic as {@link #add(double[], int)} on
+   * {@code xs[i] / divisor}, without a pass that converts them first.
+   */
+  public void add(long[] xs, int count, double divisor) {
+    boolean divide = divisor != 1; // x / 1.0 == x: the division is skipped, not the value changed
+    long k = n;
+    double mu = mean;
+    double s2 = m2;
+    double s3 = m3;
+    double s4 = m4;
+    for (int i = 0; i < count; i++) {
+      long k1 = k;
+      k++;
+      double x = divide ? xs[i] / divisor : xs[i];
+      double delta = x - mu;
+      double deltaN = delta * (1.0 / k);
+      double deltaN2 = deltaN * deltaN;
+      double term1 = delta * deltaN * k1;
+      mu += deltaN;
+      s4 += term1 * deltaN2 * (k * (double) k - 3 * k + 3) + 6 * deltaN2 * s2 - 4 * deltaN * s3;
+      s3 += term1 * deltaN * (k - 2) - 3 * deltaN * s2;
+      s2 += term1;
+    }
+    n = k;
+    mean = mu;
+    m2 = s2;
+    m3 = s3;
+    m4 = s4;
+  }
+
   public void merge(MomentsState o) {
     if (o.n == 0) {
       return;

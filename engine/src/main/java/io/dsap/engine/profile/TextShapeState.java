@@ -36,17 +36,12 @@ public final class TextShapeState {
 
   /** Adds the value {@code b[s, e)} seen {@code times} times (once per distinct value of a category). */
   public void add(byte[] b, int s, int e, long times) {
+    add(b, s, e, times, chars(b, s, e));
+  }
+
+  /** {@link #add(byte[], int, int, long)} with the value's length in characters known ({@link #chars}). */
+  void add(byte[] b, int s, int e, long times, long chars) {
     values += times;
-    // count UTF-8 lead bytes, not continuation bytes (10xxxxxx), eight bytes at a time
-    long chars = e - s;
-    int i = s;
-    for (; i + Long.BYTES <= e; i += Long.BYTES) {
-      long w = (long) BIG_ENDIAN_LONGS.get(b, i);
-      chars -= Long.bitCount(w & ~(w << 1) & 0x8080808080808080L);
-    }
-    for (; i < e; i++) {
-      chars -= (b[i] & 0xc0) == 0x80 ? 1 : 0;
-    }
     totalLength += chars * times;
     minLength = Math.min(minLength, chars);
     maxLength = Math.max(maxLength, chars);
@@ -88,6 +83,63 @@ public final class TextShapeState {
   }
 
   /**
+   * Characters in {@code b[s, e)}: its bytes less the UTF-8 continuation bytes (10xxxxxx), counted
+   * eight bytes at a time; the last 1 to 7 bytes from one word too (see {@link #word}).
+   */
+  static long chars(byte[] b, int s, int e) {
+    long chars = e - s;
+    int i = s;
+    for (; i + Long.BYTES <= e; i += Long.BYTES) {
+      chars -= continuations((long) BIG_ENDIAN_LONGS.get(b, i));
+    }
+    if (i < e) {
+      chars -= continuations(word(b, s, i, e));
+    }
+    return chars;
+  }
+
+  /**
+   * Whether {@code b[from, to)} is all ASCII, so every value inside has as many characters as
+   * bytes: one check for a batch's text instead of a count per value.
+   */
+  static boolean ascii(byte[] b, int from, int to) {
+    long any = 0;
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      any |= (long) BIG_ENDIAN_LONGS.get(b, i);
+    }
+    for (; i < to; i++) {
+      any |= b[i];
+    }
+    return (any & 0x8080808080808080L) == 0;
+  }
+
+  private static long continuations(long w) {
+    return Long.bitCount(w & ~(w << 1) & 0x8080808080808080L);
+  }
+
+  /**
+   * The bytes {@code b[i, e)} (1 to 7 of them, the end of the value {@code b[s, e)}) big-endian in
+   * the high bytes of a word, the low bytes zero: from one read starting at {@code i} when the
+   * array goes on that far, or ending at {@code e} when the value has 8 bytes or more, else byte
+   * by byte. Bytes outside the value never show.
+   */
+  private static long word(byte[] b, int s, int i, int e) {
+    int bits = (e - i) * Byte.SIZE;
+    if (i + Long.BYTES <= b.length) {
+      return (long) BIG_ENDIAN_LONGS.get(b, i) & (-1L << (Long.SIZE - bits));
+    }
+    if (e - s >= Long.BYTES) {
+      return (long) BIG_ENDIAN_LONGS.get(b, e - Long.BYTES) << (Long.SIZE - bits);
+    }
+    long w = 0;
+    for (int j = 0; j < Long.BYTES; j++) {
+      w = (w << 8) | (i + j < e ? b[i + j] & 0xff : 0);
+    }
+    return w;
+  }
+
+  /**
    * The first 8 bytes, big-endian, zero-padded: when two heads differ (unsigned), the values
    * compare the same way; when equal, only the full comparison tells.
    */
@@ -95,11 +147,7 @@ public final class TextShapeState {
     if (e - s >= Long.BYTES) {
       return (long) BIG_ENDIAN_LONGS.get(b, s);
     }
-    long h = 0;
-    for (int i = 0; i < Long.BYTES; i++) {
-      h = (h << 8) | (s + i < e ? b[s + i] & 0xff : 0);
-    }
-    return h;
+    return e == s ? 0 : word(b, s, s, e);
   }
 
   private static boolean isDigit(byte c) {

@@ -124,6 +124,9 @@ public final class ValueCountsState {
   /** Adds a text value, its bytes and their {@link Hashing#bytes} hash. */
   public void addText(byte[] b, int s, int e, long hash) {
     if (exact != null) {
+      if (exact.increment(hash)) { // a value seen before: most values of a category
+        return;
+      }
       exact.add(hash, 1, b, s, e);
       if (exact.full()) {
         overflow();
