@@ -61,10 +61,7 @@ public final class CsvTokenizer {
   private long mask;
   private boolean hold; // next() must not move the bytes in the buffer (see hold)
   private boolean blocked;
-  // nextPlain: the quote byte searched for (0xFF when there is none: parse() takes that byte for
-  // the quote then), and whether quoted fields can be read there (doubled quotes, RFC 4180)
-  private final long plainQuoteWord;
-  private final boolean doubledQuotes;
+  private final boolean doubledQuotes; // nextPlain reads quoted fields (doubled quotes, RFC 4180)
 
   public CsvTokenizer(InputStream in, CsvDialect dialect, int bufferSize, int maxRecordBytes) {
     this(in, 0, dialect, bufferSize, maxRecordBytes);
@@ -91,7 +88,6 @@ public final class CsvTokenizer {
     this.escapeWord = escape == CsvDialect.NONE ? quoteWord : Swar.broadcast(escape);
     this.escapeDistinct = escapeWord != quoteWord;
     this.stopQuoteWord = quote == CsvDialect.NONE ? NEWLINES : quoteWord;
-    this.plainQuoteWord = Swar.broadcast(quote);
     this.doubledQuotes = quote != CsvDialect.NONE && escape == quote;
     this.buf = buffer.length >= MIN_BUFFER ? buffer : new byte[MIN_BUFFER];
     this.maxRecordBytes = maxRecordBytes;
@@ -348,15 +344,14 @@ public final class CsvTokenizer {
    * <p>Plain: complete in the buffer (the bytes never move: {@link #hold} does not matter), not
    * empty, not a comment, not longer than the record limit, at most {@code stride} fields (fields
    * past {@link #limitFields} only counted), starting before {@code end} (a split's end), ending in
-   * a line feed (CR LF too) that is not the last bytes of the buffer, and with quotes only where
-   * RFC 4180 puts them: a quoted field is a whole field, without line breaks, doubled quotes
-   * inside. Anything else stops the run at the start of its record, so odd records keep the
-   * reading (and the wording of rejects) of {@link #next()}.
+   * a line feed or CR LF that is not in the last bytes of the buffer, and its quoted fields, if any,
+   * closed on the same line and followed by a delimiter or the line end (with doubled quotes as the
+   * escape; with another escape a quoted field is not plain). Anything else stops the run at the
+   * start of its record, so odd records keep the reading (and the wording of rejects) of next().
    *
-   * <p>How: 64 bytes at a time, the delimiters and line feeds become one bit each in a long
-   * (SWAR matches gathered into bits); set bits are walked in order, each ending a field. Blocks
-   * holding a quote or a carriage return (rare) also get the quote bits, whose prefix XOR is set
-   * inside quotes: structure there is text, and bits that break the rules above stop the run.
+   * <p>How: 64 bytes at a time, the delimiters and line breaks become one bit each in a long (SWAR
+   * matches gathered into bits), walked in order, each ending a field; a field that starts with a
+   * quote is searched for its closing quote instead, and the walk resumes after it.
    */
   public int nextPlain(int first, int max, int stride, long end, int[] recordStarts, int[] recordEnds,
       int[] fieldCounts, byte[] escapes) {
@@ -376,99 +371,103 @@ public final class CsvTokenizer {
     final int[] en = ends;
     final boolean[] ex = escaped;
     final long delimiters = delimiterWord;
-    final long quotes = plainQuoteWord;
+    final byte d = delimiter;
+    final byte q = (byte) quote; // 0xFF when there is none: parse() takes that byte for the quote then
     final boolean doubled = doubledQuotes;
-    final byte q = (byte) quote;
     final int cap = Math.min(fieldLimit, stride); // fields recorded per record
     final boolean tooMany = fieldLimit > stride; // a record with more fields stops the run
     int j = 0;
     int at = first * stride;
-    int fs = rs; // start of the field being read
     int n = 0;
     boolean esc = false;
-    long inside = 0; // all ones when the block before ended inside quotes
-    long closedCarry = 0; // 1 when the block before ended with a closing quote
-    long structCarry = 1; // 1 when the byte before the block was a delimiter or line end
+    int fs = rs; // start of the field being read
+    int bp = rs - BLOCK; // the block whose structure bits are in walk
+    long walk = 0;
     run:
-    for (int bp = rs; bp + BLOCK <= lim; bp += BLOCK) {
-      long s = 0;
-      long rare = 0;
-      for (int k = 0; k < BLOCK; k += 8) {
-        long w = Swar.word(b, bp + k);
-        s |= Swar.gather(Swar.matchesExactly(w, delimiters, NEWLINES)) << k;
-        rare |= Swar.matches(w, quotes) | Swar.matches(w, RETURNS);
-      }
-      long v = 0; // bits that stop the run
-      if ((rare | inside | closedCarry) != 0) {
-        long qs = 0;
-        long nl = 0;
-        long cr = 0;
-        for (int k = 0; k < BLOCK; k += 8) {
-          long w = Swar.word(b, bp + k);
-          qs |= Swar.gather(Swar.matchesExactly(w, quotes)) << k;
-          nl |= Swar.gather(Swar.matchesExactly(w, NEWLINES)) << k;
-          cr |= Swar.gather(Swar.matchesExactly(w, RETURNS)) << k;
+    while (fs < lim) {
+      int f = fs;
+      int g;
+      int p; // the delimiter or line break that ends the field
+      byte c;
+      boolean pairs = false; // a quoted field holding doubled quotes
+      if (b[fs] == q) {
+        if (!doubled) {
+          break;
         }
-        long qd = doubled ? qs : 0; // quotes that open and close fields; other quotes stop the run
-        long in = Swar.prefixXor(qd) ^ inside;
-        s &= ~in;
-        long closing = qd & ~in;
-        long afterStruct = (s << 1) | structCarry;
-        long afterClosing = (closing << 1) | closedCarry;
-        long crOut = cr & ~in;
-        long crlf = crOut & (nl >>> 1);
-        v = (qd & in & ~(afterStruct | afterClosing)) // a quote opening inside a field
-            | (afterClosing & ~(qd | s | crlf)) // text after a closing quote
-            | (nl & in) // a line break inside quotes
-            | (crOut & ~crlf) // a carriage return, not (in this block) before a line feed
-            | (qs ^ qd);
-        inside = in >> 63;
-        closedCarry = closing >>> 63;
-      }
-      structCarry = s >>> 63;
-      long walk = v == 0 ? s : s & ((v & -v) - 1);
-      while (walk != 0) {
-        int p = bp + Long.numberOfTrailingZeros(walk);
-        walk &= walk - 1;
-        boolean eol = b[p] == '\n';
-        int fe = eol && p > rs && b[p - 1] == '\r' ? p - 1 : p;
-        if (n < cap) {
-          int f = fs;
-          int g = fe;
-          if (doubled && b[f] == q) { // a quoted field: its quotes are not part of it
-            f++;
-            g--;
-            boolean x = holdsQuote(b, f, g);
-            ex[at + n] = x;
-            esc |= x;
-          }
-          st[at + n] = f;
-          en[at + n] = g;
-        } else if (tooMany) {
-          break run;
+        int close = closingQuote(b, fs + 1, lim);
+        p = (close >> 1) + 1;
+        if (close < 0 || p >= lim) {
+          break;
         }
-        n++;
-        fs = p + 1;
-        if (eol) {
-          if (fe == rs || fe - rs > maxRecordBytes || b[rs] == comment) {
-            break run; // an empty line, a record next() rejects, a comment line
-          }
-          int r = first + j;
-          recordStarts[r] = rs;
-          recordEnds[r] = fe;
-          fieldCounts[r] = Math.min(n, fieldLimit);
-          escapes[r] = (byte) (esc ? 1 : 0);
-          j++;
-          rs = p + 1;
-          n = 0;
-          esc = false;
-          at += stride;
-          if (j == max || rs >= endAt) {
+        c = b[p];
+        if (c != d && c != '\n' && c != '\r') {
+          break; // text after the closing quote: next() says so
+        }
+        f = fs + 1;
+        g = p - 1;
+        pairs = (close & 1) != 0;
+        // the walk resumes after p: the bits before it were text inside the quotes
+        if (p - bp < BLOCK) {
+          walk &= -2L << (p - bp);
+        } else {
+          bp = p + 1 - BLOCK;
+          walk = 0;
+        }
+      } else {
+        while (walk == 0) {
+          bp += BLOCK;
+          if (bp + BLOCK > lim) {
             break run;
           }
+          walk = structure(b, bp, delimiters);
+        }
+        p = bp + Long.numberOfTrailingZeros(walk);
+        walk &= walk - 1;
+        g = p;
+        c = b[p];
+      }
+      if (n < cap) {
+        st[at + n] = f;
+        en[at + n] = g;
+        if (f != fs) { // quoted
+          ex[at + n] = pairs;
+          esc |= pairs;
+        }
+      } else if (tooMany) {
+        break;
+      }
+      n++;
+      fs = p + 1;
+      if (c == d) {
+        continue;
+      }
+      // the end of the record
+      if (c == '\r') {
+        if (p + 1 >= lim || b[p + 1] != '\n') {
+          break; // a carriage return alone
+        }
+        fs = p + 2; // the line feed is the next bit: skip it
+        if (fs - bp < BLOCK) {
+          walk &= walk - 1;
+        } else {
+          bp = fs - BLOCK;
+          walk = 0;
         }
       }
-      if (v != 0) {
+      if (p == rs || p - rs > maxRecordBytes || b[rs] == comment) {
+        break; // an empty line, a record next() rejects, a comment line
+      }
+      int r = first + j;
+      recordStarts[r] = rs;
+      recordEnds[r] = p;
+      fieldCounts[r] = Math.min(n, fieldLimit);
+      escapes[r] = (byte) (esc ? 1 : 0);
+      j++;
+      rs = fs;
+      n = 0;
+      esc = false;
+      at += stride;
+      if (j == max || rs >= endAt) {
         break;
       }
     }
@@ -489,19 +488,32 @@ public final class CsvTokenizer {
 
   private static final int BLOCK = 64;
 
-  /** Whether {@code b[s, e)} holds the quote byte. */
-  private boolean holdsQuote(byte[] b, int s, int e) {
-    for (; s + 8 <= e; s += 8) {
-      if (Swar.matches(Swar.word(b, s), plainQuoteWord) != 0) {
-        return true;
-      }
+  /** Bit {@code i} set where {@code b[bp + i]} is the delimiter, a line feed or a carriage return. */
+  private static long structure(byte[] b, int bp, long delimiters) {
+    long s = 0;
+    for (int k = 0; k < BLOCK; k += 8) {
+      s |= Swar.gather(Swar.matchesExactly(Swar.word(b, bp + k), delimiters, NEWLINES, RETURNS)) << k;
     }
-    for (; s < e; s++) {
-      if (b[s] == quote) {
-        return true;
+    return s;
+  }
+
+  /**
+   * The closing quote of the quoted field whose text starts at {@code p}, times 2, plus 1 if the
+   * text holds doubled quotes; -1 if a line break or the end of the buffer comes first.
+   */
+  private int closingQuote(byte[] b, int p, int lim) {
+    int doubledSeen = 0;
+    while (true) {
+      p = find(b, p, lim, quoteWord, NEWLINES, NEWLINES);
+      if (p + 1 >= lim || b[p] == '\n') {
+        return -1;
       }
+      if (b[p + 1] != quote) {
+        return p << 1 | doubledSeen;
+      }
+      doubledSeen = 1;
+      p += 2;
     }
-    return false;
   }
 
   /** Byte offset in the stream of {@code buffer()[i]}. */

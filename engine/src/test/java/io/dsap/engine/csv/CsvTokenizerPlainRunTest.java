@@ -57,13 +57,14 @@ class CsvTokenizerPlainRunTest {
         List<String> expected = recordAtATime(text, d, buffer, limit[1], end, maxRecord);
         long[] count = new long[1];
         List<String> got = inRuns(text, d, buffer, limit[0], limit[1], segment, end, maxRecord, count);
-        assertEquals(expected.size(), got.size(), where);
-        for (int i = 0; i < got.size(); i++) {
+        for (int i = 0; i < Math.min(expected.size(), got.size()); i++) {
+          String e = expected.get(i);
           if (got.get(i).contains("|-1[")) { // inside a run: that record's own position is not known
-            expected.set(i, expected.get(i).replaceFirst("\\|-?\\d+\\[", "|-1["));
+            e = e.replaceFirst("\\|-?\\d+\\[", "|-1[");
           }
+          assertEquals(e, got.get(i), where + ", record " + i);
         }
-        assertEquals(expected, got, where);
+        assertEquals(expected.size(), got.size(), where);
         plain += count[0];
         total += got.size();
       }
