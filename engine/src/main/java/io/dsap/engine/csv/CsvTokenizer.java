@@ -375,7 +375,6 @@ public final class CsvTokenizer {
     final byte q = (byte) quote; // 0xFF when there is none: parse() takes that byte for the quote then
     final boolean doubled = doubledQuotes;
     final int cap = Math.min(fieldLimit, stride); // fields recorded per record
-    final boolean tooMany = fieldLimit > stride; // a record with more fields stops the run
     int j = 0;
     int at = first * stride;
     int n = 0;
@@ -385,28 +384,15 @@ public final class CsvTokenizer {
     long walk = 0;
     run:
     while (fs < lim) {
-      int f = fs;
-      int g;
       int p; // the delimiter or line break that ends the field
       byte c;
-      boolean pairs = false; // a quoted field holding doubled quotes
-      if (b[fs] == q) {
-        if (!doubled) {
-          break;
-        }
-        int close = closingQuote(b, fs + 1, lim);
-        p = (close >> 1) + 1;
-        if (close < 0 || p >= lim) {
+      if (n == fieldLimit) {
+        // the fields past the limit are not recorded: only quotes and line ends matter (skipRest)
+        p = lineEnd(b, fs, lim, rs);
+        if (p < 0) {
           break;
         }
         c = b[p];
-        if (c != d && c != '\n' && c != '\r') {
-          break; // text after the closing quote: next() says so
-        }
-        f = fs + 1;
-        g = p - 1;
-        pairs = (close & 1) != 0;
-        // the walk resumes after p: the bits before it were text inside the quotes
         if (p - bp < BLOCK) {
           walk &= -2L << (p - bp);
         } else {
@@ -414,33 +400,61 @@ public final class CsvTokenizer {
           walk = 0;
         }
       } else {
-        while (walk == 0) {
-          bp += BLOCK;
-          if (bp + BLOCK > lim) {
-            break run;
+        int f = fs;
+        int g;
+        boolean pairs = false; // a quoted field holding doubled quotes
+        if (b[fs] == q) {
+          if (!doubled) {
+            break;
           }
-          walk = structure(b, bp, delimiters);
+          int close = closingQuote(b, fs + 1, lim);
+          if (close < 0) {
+            break;
+          }
+          p = (close >> 1) + 1;
+          c = b[p];
+          if (c != d && c != '\n' && c != '\r') {
+            break; // text after the closing quote: next() says so
+          }
+          f = fs + 1;
+          g = p - 1;
+          pairs = (close & 1) != 0;
+          // the walk resumes after p: the bits before it were text inside the quotes
+          if (p - bp < BLOCK) {
+            walk &= -2L << (p - bp);
+          } else {
+            bp = p + 1 - BLOCK;
+            walk = 0;
+          }
+        } else {
+          while (walk == 0) {
+            bp += BLOCK;
+            if (bp + BLOCK > lim) {
+              break run;
+            }
+            walk = structure(b, bp, delimiters);
+          }
+          p = bp + Long.numberOfTrailingZeros(walk);
+          walk &= walk - 1;
+          g = p;
+          c = b[p];
         }
-        p = bp + Long.numberOfTrailingZeros(walk);
-        walk &= walk - 1;
-        g = p;
-        c = b[p];
-      }
-      if (n < cap) {
+        if (n == cap) {
+          break; // more fields than the stride holds
+        }
         st[at + n] = f;
         en[at + n] = g;
         if (f != fs) { // quoted
           ex[at + n] = pairs;
           esc |= pairs;
         }
-      } else if (tooMany) {
-        break;
+        n++;
+        if (c == d) {
+          fs = p + 1;
+          continue;
+        }
       }
-      n++;
       fs = p + 1;
-      if (c == d) {
-        continue;
-      }
       // the end of the record
       if (c == '\r') {
         if (p + 1 >= lim || b[p + 1] != '\n') {
@@ -460,7 +474,7 @@ public final class CsvTokenizer {
       int r = first + j;
       recordStarts[r] = rs;
       recordEnds[r] = p;
-      fieldCounts[r] = Math.min(n, fieldLimit);
+      fieldCounts[r] = n;
       escapes[r] = (byte) (esc ? 1 : 0);
       j++;
       rs = fs;
@@ -495,6 +509,36 @@ public final class CsvTokenizer {
       s |= Swar.gather(Swar.matchesExactly(Swar.word(b, bp + k), delimiters, NEWLINES, RETURNS)) << k;
     }
     return s;
+  }
+
+  /**
+   * The line feed or carriage return that ends the record starting at {@code rs}, searched from
+   * {@code p} (a field start) as {@link #skipRest} does, or -1 to leave the record to next(): it
+   * is not wholly in the buffer, or has a quoted field that next() may read otherwise.
+   */
+  private int lineEnd(byte[] b, int p, int lim, int rs) {
+    while (true) {
+      p = find(b, p, lim, stopQuoteWord, NEWLINES, RETURNS);
+      if (p >= lim) {
+        return -1;
+      }
+      byte c = b[p];
+      if (c == '\n' || c == '\r') {
+        return p;
+      }
+      if (p > rs && b[p - 1] != delimiter) {
+        p++; // a quote inside a field is text
+        continue;
+      }
+      if (!doubledQuotes) {
+        return -1;
+      }
+      int close = closingQuote(b, p + 1, lim);
+      if (close < 0) {
+        return -1;
+      }
+      p = (close >> 1) + 1; // text after the closing quote is skipped too
+    }
   }
 
   /**
