@@ -14,7 +14,8 @@ import java.util.Arrays;
  * escapes is unescaped in place by {@link #unescape(int)} on demand, so most fields are never
  * copied. Empty lines are skipped. The tokenizer never fails on content: a malformed record
  * (unterminated quote, text after a closing quote) is returned with {@link #malformed()} set so the
- * caller can reject it with its line number and raw text.
+ * caller can reject it with its line number and raw text. {@link #nextPlain} reads a run of plain
+ * records at once, the same way, for callers that keep many records' field positions.
  */
 public final class CsvTokenizer {
   private static final int MIN_BUFFER = 16;

@@ -54,21 +54,6 @@ final class Swar {
     return ~(t1 & t2 & t3) & HIGHS;
   }
 
-  /** {@link #matchesExactly(long, long, long, long)} for two patterns. */
-  static long matchesExactly(long word, long p1, long p2) {
-    long x1 = word ^ p1;
-    long x2 = word ^ p2;
-    long t1 = ((x1 & LOWS7) + LOWS7) | x1;
-    long t2 = ((x2 & LOWS7) + LOWS7) | x2;
-    return ~(t1 & t2) & HIGHS;
-  }
-
-  /** {@link #matchesExactly(long, long, long, long)} for one pattern. */
-  static long matchesExactly(long word, long pattern) {
-    long x = word ^ pattern;
-    return ~(((x & LOWS7) + LOWS7) | x) & HIGHS;
-  }
-
   /**
    * The flags of an exact match mask as eight bits, bit {@code i} for byte {@code i}: the eight
    * flags, each at bit {@code 8i+7}, are shifted to bit {@code 8i} and one multiplication adds
@@ -76,16 +61,6 @@ final class Swar {
    */
   static long gather(long flags) {
     return ((flags >>> 7) * 0x0102040810204080L) >>> 56;
-  }
-
-  /** Bit {@code i} of the answer is the XOR of bits {@code 0..i} of {@code x}: set inside quotes, given the quote bits. */
-  static long prefixXor(long x) {
-    x ^= x << 1;
-    x ^= x << 2;
-    x ^= x << 4;
-    x ^= x << 8;
-    x ^= x << 16;
-    return x ^ (x << 32);
   }
 
   /** The byte index (0-7) of the lowest flag of a non-zero match mask. */

@@ -153,8 +153,8 @@ class CsvTokenizerPlainRunTest {
   /**
    * Every record as CsvReader reads them: segments of at most {@code segment} records whose bytes
    * stay put, runs of nextPlain, next() with hold on for the rest. {@code plain} counts the records
-   * the runs read. A record's position is only known for the last of a run (the ones before it
-   * report -1 on both sides).
+   * the runs read. A record's position is only known for the last of a run: the ones before it
+   * report -1, and are compared without it.
    */
   private static List<String> inRuns(byte[] text, CsvDialect d, int buffer, int stride, int limit, int segment,
       long end, int maxRecord, long[] plain) throws IOException {
