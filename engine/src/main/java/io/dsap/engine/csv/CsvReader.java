@@ -319,6 +319,14 @@ public final class CsvReader implements BatchReader {
           done = true;
           break;
         }
+        // a run of plain records in one pass; the first odd one (or one to refill for) by next()
+        int plain = t.nextPlain(j, max - j, stride, end, recordStarts, recordEnds, fieldCounts, rowStates);
+        if (plain > 0) {
+          plainRecords(target, from, j, plain);
+          j += plain;
+          t.hold(true);
+          continue;
+        }
         t.placeFieldsAt(j * stride);
         if (!t.next()) {
           done = !t.blocked();
@@ -331,24 +339,13 @@ public final class CsvReader implements BatchReader {
         lastOffset = offset;
         recordStarts[j] = t.recordStart();
         recordEnds[j] = t.recordEnd();
-        int n = t.fieldCount();
-        byte state = PLAIN;
         if (t.malformed() != null) {
           malformed[j] = t.malformed();
-          state = AGAIN;
-        } else if (clean) {
-          state = n < stride - 1 ? AGAIN : PLAIN; // a short record, padded (null_padding)
+          fieldCounts[j] = t.fieldCount();
+          rowStates[j] = AGAIN;
         } else {
-          if (n == specs.length + 1 && schema.dialect().trailingDelimiter() && t.start(n - 1) == t.end(n - 1)) {
-            n = specs.length; // the empty field after a trailing delimiter
-          }
-          state = n == specs.length ? PLAIN : AGAIN;
+          classify(j, t.fieldCount(), t.anyEscaped());
         }
-        if (t.anyEscaped() && state == PLAIN) {
-          state = escapesOnlyInText(t, j * stride, n) ? ESCAPED : AGAIN;
-        }
-        fieldCounts[j] = n;
-        rowStates[j] = state;
         j++;
       }
     } finally {
@@ -358,6 +355,45 @@ public final class CsvReader implements BatchReader {
       findNonAsciiRows(j);
     }
     return j;
+  }
+
+  /**
+   * Records the provenance and state of the {@code n} records {@link CsvTokenizer#nextPlain} read
+   * into segment rows {@code [j0, j0 + n)}: one line each, after the line of the record before.
+   */
+  private void plainRecords(Batch target, int from, int j0, int n) {
+    CsvTokenizer t = tokenizer;
+    long line = t.nextLine() - n;
+    for (int j = j0; j < j0 + n; j++) {
+      long offset = t.offsetOf(recordStarts[j]) + bom;
+      target.setProvenance(from + j, line++, offset);
+      lastOffset = offset;
+      classify(j, fieldCounts[j], rowStates[j] != 0); // rowStates held the escape flags
+    }
+    read += n;
+  }
+
+  /**
+   * Sets the field count and state of segment record {@code j}, well formed with {@code n} fields
+   * ({@code escapes}: some field needs unescaping): plain, or to be read on its own.
+   */
+  private void classify(int j, int n, boolean escapes) {
+    byte state;
+    if (clean) {
+      state = n < stride - 1 ? AGAIN : PLAIN; // a short record, padded (null_padding)
+    } else {
+      int at = j * stride + n - 1;
+      int[] starts = tokenizer.starts();
+      if (n == specs.length + 1 && schema.dialect().trailingDelimiter() && starts[at] == tokenizer.ends()[at]) {
+        n = specs.length; // the empty field after a trailing delimiter
+      }
+      state = n == specs.length ? PLAIN : AGAIN;
+    }
+    if (escapes && state == PLAIN) {
+      state = escapesOnlyInText(tokenizer, j * stride, n, recordStarts[j]) ? ESCAPED : AGAIN;
+    }
+    fieldCounts[j] = n;
+    rowStates[j] = state;
   }
 
   /**
@@ -568,11 +604,10 @@ public final class CsvReader implements BatchReader {
   }
 
   /**
-   * Whether the fields of the current record that hold escapes are all text, which the column
-   * loops unescape; escapes in a number or a date are rare, and the record is read on its own.
+   * Whether the fields of the record starting at {@code rs} that hold escapes are all text, which
+   * the column loops unescape; escapes in a number or a date are rare, and the record is read on its own.
    */
-  private boolean escapesOnlyInText(CsvTokenizer t, int at, int n) {
-    int rs = t.recordStart();
+  private boolean escapesOnlyInText(CsvTokenizer t, int at, int n, int rs) {
     for (int c = 0, last = Math.min(n, specs.length); c < last; c++) {
       if (!isText[c] && t.escapedAt(at + c, rs)) {
         return false;

@@ -14,7 +14,8 @@ import java.util.Arrays;
  * escapes is unescaped in place by {@link #unescape(int)} on demand, so most fields are never
  * copied. Empty lines are skipped. The tokenizer never fails on content: a malformed record
  * (unterminated quote, text after a closing quote) is returned with {@link #malformed()} set so the
- * caller can reject it with its line number and raw text.
+ * caller can reject it with its line number and raw text. {@link #nextPlain} reads a run of plain
+ * records at once, the same way, for callers that keep many records' field positions.
  */
 public final class CsvTokenizer {
   private static final int MIN_BUFFER = 16;
@@ -62,6 +63,7 @@ public final class CsvTokenizer {
   private boolean hold; // next() must not move the bytes in the buffer (see hold)
   private boolean pinned; // hold stays on (see pin)
   private boolean blocked;
+  private final boolean doubledQuotes; // nextPlain reads quoted fields (doubled quotes, RFC 4180)
 
   public CsvTokenizer(InputStream in, CsvDialect dialect, int bufferSize, int maxRecordBytes) {
     this(in, 0, dialect, bufferSize, maxRecordBytes);
@@ -88,6 +90,7 @@ public final class CsvTokenizer {
     this.escapeWord = escape == CsvDialect.NONE ? quoteWord : Swar.broadcast(escape);
     this.escapeDistinct = escapeWord != quoteWord;
     this.stopQuoteWord = quote == CsvDialect.NONE ? NEWLINES : quoteWord;
+    this.doubledQuotes = quote != CsvDialect.NONE && escape == quote;
     this.buf = buffer.length >= MIN_BUFFER ? buffer : new byte[MIN_BUFFER];
     this.maxRecordBytes = maxRecordBytes;
   }
@@ -337,6 +340,241 @@ public final class CsvTokenizer {
         eof = true;
       }
     }
+  }
+
+  /**
+   * Reads a run of plain records, those {@link #next()} would read the same way a record at a time,
+   * in one pass over the buffer, and returns how many it read (0 when the next record is not plain
+   * or not wholly in the buffer: then call {@link #next()}). Record {@code j} of the run is record
+   * {@code first + j} of the caller: its fields are at {@code (first + j) * stride + i} of
+   * {@link #starts()} and {@link #ends()} (as {@link #placeFieldsAt} places them), its start, end
+   * and field count go to {@code recordStarts}, {@code recordEnds} and {@code fieldCounts}, and
+   * {@code escapes} is 1 where a field needs {@link #unescape}. Its line is the line of the record
+   * before plus one, its offset {@link #offsetOf} its start. The current record is then the last
+   * one read, as if {@link #next()} had read it.
+   *
+   * <p>Plain: complete in the buffer (the bytes never move: {@link #hold} does not matter), not
+   * empty, not a comment, not longer than the record limit, at most {@code stride} fields (fields
+   * past {@link #limitFields} only counted), starting before {@code end} (a split's end), ending in
+   * a line feed or CR LF that is not in the last bytes of the buffer, and its quoted fields, if any,
+   * closed on the same line and followed by a delimiter or the line end (with doubled quotes as the
+   * escape; with another escape a quoted field is not plain). Anything else stops the run at the
+   * start of its record, so odd records keep the reading (and the wording of rejects) of next().
+   *
+   * <p>How: 64 bytes at a time, the delimiters and line breaks become one bit each in a long (SWAR
+   * matches gathered into bits), walked in order, each ending a field; a field that starts with a
+   * quote is searched for its closing quote instead, and the walk resumes after it.
+   */
+  public int nextPlain(int first, int max, int stride, long end, int[] recordStarts, int[] recordEnds,
+      int[] fieldCounts, byte[] escapes) {
+    blocked = false;
+    final byte[] b = buf;
+    final int lim = limit;
+    int rs = pos; // start of the record being read
+    long endFromBuffer = end - bufferOffset;
+    final int endAt = endFromBuffer < lim ? (int) Math.max(0, endFromBuffer) : lim;
+    if (max <= 0 || rs >= endAt || lim - rs < BLOCK) {
+      return 0;
+    }
+    if ((first + max) * stride > starts.length) {
+      growTo((first + max) * stride);
+    }
+    final int[] st = starts;
+    final int[] en = ends;
+    final boolean[] ex = escaped;
+    final long delimiters = delimiterWord;
+    final byte d = delimiter;
+    final byte q = (byte) quote; // 0xFF when there is none: parse() takes that byte for the quote then
+    final boolean doubled = doubledQuotes;
+    final int cap = Math.min(fieldLimit, stride); // fields recorded per record
+    int j = 0;
+    int at = first * stride;
+    int n = 0;
+    boolean esc = false;
+    int fs = rs; // start of the field being read
+    int bp = rs - BLOCK; // the block whose structure bits are in walk
+    long walk = 0;
+    run:
+    while (fs < lim) {
+      int p; // the delimiter or line break that ends the field
+      byte c;
+      if (n == fieldLimit) {
+        // the fields past the limit are not recorded: only quotes and line ends matter (skipRest)
+        p = lineEnd(b, fs, lim, rs);
+        if (p < 0) {
+          break;
+        }
+        c = b[p];
+        if (p - bp < BLOCK) {
+          walk &= -2L << (p - bp);
+        } else {
+          bp = p + 1 - BLOCK;
+          walk = 0;
+        }
+      } else {
+        int f = fs;
+        int g;
+        boolean pairs = false; // a quoted field holding doubled quotes
+        if (b[fs] == q) {
+          if (!doubled) {
+            break;
+          }
+          int close = closingQuote(b, fs + 1, lim);
+          if (close < 0) {
+            break;
+          }
+          p = (close >> 1) + 1;
+          c = b[p];
+          if (c != d && c != '\n' && c != '\r') {
+            break; // text after the closing quote: next() says so
+          }
+          f = fs + 1;
+          g = p - 1;
+          pairs = (close & 1) != 0;
+          // the walk resumes after p: the bits before it were text inside the quotes
+          if (p - bp < BLOCK) {
+            walk &= -2L << (p - bp);
+          } else {
+            bp = p + 1 - BLOCK;
+            walk = 0;
+          }
+        } else {
+          while (walk == 0) {
+            bp += BLOCK;
+            if (bp + BLOCK > lim) {
+              break run;
+            }
+            walk = structure(b, bp, delimiters);
+          }
+          p = bp + Long.numberOfTrailingZeros(walk);
+          walk &= walk - 1;
+          g = p;
+          c = b[p];
+        }
+        if (n == cap) {
+          break; // more fields than the stride holds
+        }
+        st[at + n] = f;
+        en[at + n] = g;
+        if (f != fs) { // quoted
+          ex[at + n] = pairs;
+          esc |= pairs;
+        }
+        n++;
+        if (c == d) {
+          fs = p + 1;
+          continue;
+        }
+      }
+      fs = p + 1;
+      // the end of the record
+      if (c == '\r') {
+        if (p + 1 >= lim || b[p + 1] != '\n') {
+          break; // a carriage return alone
+        }
+        fs = p + 2; // the line feed is the next bit: skip it
+        if (fs - bp < BLOCK) {
+          walk &= walk - 1;
+        } else {
+          bp = fs - BLOCK;
+          walk = 0;
+        }
+      }
+      if (p == rs || p - rs > maxRecordBytes || b[rs] == comment) {
+        break; // an empty line, a record next() rejects, a comment line
+      }
+      int r = first + j;
+      recordStarts[r] = rs;
+      recordEnds[r] = p;
+      fieldCounts[r] = n;
+      escapes[r] = (byte) (esc ? 1 : 0);
+      j++;
+      rs = fs;
+      n = 0;
+      esc = false;
+      at += stride;
+      if (j == max || rs >= endAt) {
+        break;
+      }
+    }
+    if (j > 0) {
+      int last = first + j - 1;
+      pos = rs;
+      line += j;
+      recordLine = line - 1;
+      base = last * stride;
+      recordStart = recordStarts[last];
+      recordEnd = recordEnds[last];
+      fieldCount = fieldCounts[last];
+      malformed = null;
+      anyEscaped = escapes[last] != 0;
+    }
+    return j;
+  }
+
+  private static final int BLOCK = 64;
+
+  /** Bit {@code i} set where {@code b[bp + i]} is the delimiter, a line feed or a carriage return. */
+  private static long structure(byte[] b, int bp, long delimiters) {
+    long s = 0;
+    for (int k = 0; k < BLOCK; k += 8) {
+      s |= Swar.gather(Swar.matchesExactly(Swar.word(b, bp + k), delimiters, NEWLINES, RETURNS)) << k;
+    }
+    return s;
+  }
+
+  /**
+   * The line feed or carriage return that ends the record starting at {@code rs}, searched from
+   * {@code p} (a field start) as {@link #skipRest} does, or -1 to leave the record to next(): it
+   * is not wholly in the buffer, or has a quoted field that next() may read otherwise.
+   */
+  private int lineEnd(byte[] b, int p, int lim, int rs) {
+    while (true) {
+      p = find(b, p, lim, stopQuoteWord, NEWLINES, RETURNS);
+      if (p >= lim) {
+        return -1;
+      }
+      byte c = b[p];
+      if (c == '\n' || c == '\r') {
+        return p;
+      }
+      if (p > rs && b[p - 1] != delimiter) {
+        p++; // a quote inside a field is text
+        continue;
+      }
+      if (!doubledQuotes) {
+        return -1;
+      }
+      int close = closingQuote(b, p + 1, lim);
+      if (close < 0) {
+        return -1;
+      }
+      p = (close >> 1) + 1; // text after the closing quote is skipped too
+    }
+  }
+
+  /**
+   * The closing quote of the quoted field whose text starts at {@code p}, times 2, plus 1 if the
+   * text holds doubled quotes; -1 if a line break or the end of the buffer comes first.
+   */
+  private int closingQuote(byte[] b, int p, int lim) {
+    int doubledSeen = 0;
+    while (true) {
+      p = find(b, p, lim, quoteWord, NEWLINES, NEWLINES);
+      if (p + 1 >= lim || b[p] == '\n') {
+        return -1;
+      }
+      if (b[p + 1] != quote) {
+        return p << 1 | doubledSeen;
+      }
+      doubledSeen = 1;
+      p += 2;
+    }
+  }
+
+  /** Byte offset in the stream of {@code buffer()[i]}. */
+  public long offsetOf(int i) {
+    return bufferOffset + i;
   }
 
   /** 1 = record ready, 0 = end of input, -1 = need more bytes. */

@@ -54,6 +54,15 @@ final class Swar {
     return ~(t1 & t2 & t3) & HIGHS;
   }
 
+  /**
+   * The flags of an exact match mask as eight bits, bit {@code i} for byte {@code i}: the eight
+   * flags, each at bit {@code 8i+7}, are shifted to bit {@code 8i} and one multiplication adds
+   * them up in the top byte (no two partial products share a bit, so nothing carries).
+   */
+  static long gather(long flags) {
+    return ((flags >>> 7) * 0x0102040810204080L) >>> 56;
+  }
+
   /** The byte index (0-7) of the lowest flag of a non-zero match mask. */
   static int firstByte(long mask) {
     return Long.numberOfTrailingZeros(mask) >>> 3;

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** {@link Swar#matchesExactly} flags exactly the bytes equal to a pattern byte, against a byte loop. */
+/**
+ * {@link Swar#matchesExactly} flags exactly the bytes equal to a pattern byte, against a byte loop;
+ * {@link Swar#gather} turns every set of flags into the right eight bits.
+ */
 class SwarTest {
   @Test
   void exactMatchesFlagEveryMatchingByteAndNoOther() {
@@ -25,6 +28,19 @@ class SwarTest {
       }
       long m = Swar.matchesExactly(Swar.word(b, 0), Swar.broadcast(','), Swar.broadcast('\n'), Swar.broadcast('\r'));
       assertEquals(expected, m, () -> java.util.Arrays.toString(b));
+    }
+  }
+
+  @Test
+  void gatherPutsTheFlagOfByteIAtBitI() {
+    for (int bits = 0; bits < 256; bits++) {
+      long flags = 0;
+      for (int i = 0; i < 8; i++) {
+        if ((bits >> i & 1) != 0) {
+          flags |= 0x80L << (8 * i);
+        }
+      }
+      assertEquals(bits, Swar.gather(flags), "flags " + Long.toHexString(flags));
     }
   }
 }
