@@ -57,7 +57,7 @@ final class Issue9Report {
     }
 
     /** The settings the header states. */
-    record Setup(String command, String data, Warmup warmup, int runs, List<String> workerJvmArgs,
+    record Setup(String command, String data, Rounds warmup, Rounds runs, List<String> workerJvmArgs,
                  int smallWarmup, int smallRuns) {
     }
 
@@ -125,14 +125,14 @@ final class Issue9Report {
         }
         b.append("Data: ").append(s.data()).append("\n\n");
         b.append(String.format(Locale.ROOT,
-                "Each row runs in a fresh child JVM per system (`%s`), %s, then %d measured rounds, the "
+                "Each row runs in a fresh child JVM per system (`%s`), %s, then %s, the "
                         + "systems alternating (which goes first flips every round); medians; times from "
                         + "`executeQuery` to the last row fetched, CPU = the whole process, all threads. "
                         + "Ratio = dsap / DuckDB; \"met?\" judges the wall-time ratio as printed. Peak RSS = "
                         + "`VmHWM` of that row's JVM (heap, JIT, native memory; DuckDB's native memory included), "
                         + "MB = 2^20 bytes, GB = 2^30 bytes. Small queries: %d warm-up + %d runs per query, "
                         + "p50 of each system.%n%n",
-                String.join(" ", s.workerJvmArgs()), s.warmup().describe(), s.runs(), s.smallWarmup(), s.smallRuns()));
+                String.join(" ", s.workerJvmArgs()), s.warmup().describe("warm-up"), s.runs().describe("measured"), s.smallWarmup(), s.smallRuns()));
         b.append("| work | target | dsap ms (CPU ms) | DuckDB ms (CPU ms) | wall ratio | CPU ratio "
                 + "| dsap peak RSS | DuckDB peak RSS | met? | notes |\n");
         b.append("|---|---|---:|---:|---:|---:|---:|---:|---|---|\n");

@@ -69,7 +69,7 @@ public final class Issue9Table {
     static final double ISSUE_BIG_GB = 10;
 
     /** Parsed command line. */
-    record Options(Path dataDir, long rows, boolean rowsExplicit, long seed, Warmup warmup, int runs, String heap,
+    record Options(Path dataDir, long rows, boolean rowsExplicit, long seed, Rounds warmup, Rounds runs, String heap,
                    List<String> jvmArgs, int smallWarmup, int smallRuns, double bigGb, String bigHeap,
                    Set<String> only, Path out) {
 
@@ -79,7 +79,7 @@ public final class Issue9Table {
             boolean rowsExplicit = false;
             long seed = OrdersGenerator.DEFAULT_SEED;
             int warmup = 1, runs = 3, smallWarmup = 200, smallRuns = 1000;
-            long warmupMs = SideBySide.DEFAULT_WARMUP_MS;
+            long warmupMs = SideBySide.DEFAULT_WARMUP_MS, runsMs = SideBySide.DEFAULT_RUNS_MS;
             String heap = "1g", bigHeap = "512m";
             List<String> jvmArgs = List.of();
             double bigGb = 0;
@@ -100,6 +100,7 @@ public final class Issue9Table {
                     case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                     case "--warmup-ms" -> warmupMs = Long.parseLong(args[++i]);
                     case "--runs" -> runs = Integer.parseInt(args[++i]);
+                    case "--runs-ms" -> runsMs = Long.parseLong(args[++i]);
                     case "--heap" -> heap = args[++i];
                     case "--jvm-args" -> jvmArgs = Arrays.stream(args[++i].trim().split("\\s+"))
                             .filter(s -> !s.isEmpty()).toList();
@@ -132,7 +133,7 @@ public final class Issue9Table {
                     }
                 }
             }
-            return new Options(dataDir, rows, rowsExplicit, seed, new Warmup(warmup, warmupMs), runs, heap, jvmArgs, smallWarmup, smallRuns,
+            return new Options(dataDir, rows, rowsExplicit, seed, new Rounds(warmup, warmupMs), new Rounds(runs, runsMs), heap, jvmArgs, smallWarmup, smallRuns,
                     bigGb, bigHeap, only, out);
         }
 
@@ -164,7 +165,7 @@ public final class Issue9Table {
 
         static String usage() {
             return """
-                    usage: bench/run.sh issue9 [--data-dir DIR] [--rows N] [--seed S] [--warmup W] [--warmup-ms T] [--runs R]
+                    usage: bench/run.sh issue9 [--data-dir DIR] [--rows N] [--seed S] [--warmup W] [--warmup-ms T] [--runs R] [--runs-ms T]
                                                [--heap 1g] [--jvm-args "..."] [--small-warmup W] [--small-runs R]
                                                [--big-gb G] [--big-heap 512m] [--only a,b] [--out FILE]
                       --data-dir      folder of orders.csv, orders_dirty.csv, parquet/, small/, big/ (default bench/data;
@@ -173,6 +174,8 @@ public final class Issue9Table {
                                       when given and a file has another count, it is generated again
                       --warmup/--runs rounds per row, not measured / measured (default 1 / 3)
                       --warmup-ms     then more warm-up rounds until each system has run this long (default 3000;
+                                      at most 50 rounds; 0: rounds only)
+                      --runs-ms       then more measured rounds until each system has run this long (default 1000;
                                       at most 50 rounds; 0: rounds only)
                       --heap          max heap of each child JVM, dsap's and DuckDB's (default 1g: -Xmx1g)
                       --jvm-args      more options for the child JVMs
@@ -357,7 +360,7 @@ public final class Issue9Table {
             for (SmallQueries.Small s : SmallQueries.QUERIES) {
                 BenchQuery q = new BenchQuery(s.name(), s.dsap(), s.duckdb().replace("{dir}", quoted));
                 Map<BenchSystem, Measurement> m = SideBySide.measure(q, dir.resolve("orders.csv"), sessions,
-                        new Warmup(o.smallWarmup(), 0), o.smallRuns(), false);
+                        new Rounds(o.smallWarmup(), 0), new Rounds(o.smallRuns(), 0), false);
                 Measurement d = m.get(BenchSystem.DSAP), k = m.get(BenchSystem.DUCKDB);
                 if (d != null && !d.ok()) {
                     dsapError = s.name() + ": " + d.error();

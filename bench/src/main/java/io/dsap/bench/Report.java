@@ -36,8 +36,8 @@ final class Report {
     void print(Map<BenchQuery, Map<BenchSystem, Measurement>> results, Map<BenchSystem, Session> sessions,
                Map<BenchSystem, String> unavailable) throws IOException {
         out.println();
-        out.printf("## Side-by-side: %s (%,d bytes), %s, then %d measured runs, %s%n%n",
-                csv, Files.size(csv), o.warmup().describe(), o.runs(),
+        out.printf("## Side-by-side: %s (%,d bytes), %s, then %s, %s%n%n",
+                csv, Files.size(csv), o.warmup().describe("warm-up"), o.runs().describe("measured"),
                 o.inProcess() ? "both systems in one JVM" : "one child JVM per system");
         out.printf("%s; java %s (%s); %d cores; max heap %s (parent); load average at start %s, at end %s%n%n",
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),

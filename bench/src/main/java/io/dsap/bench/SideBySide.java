@@ -28,11 +28,14 @@ public final class SideBySide {
     /** Warm-up time per query and system by default: a few seconds of a short query, one round of a long one. */
     static final long DEFAULT_WARMUP_MS = 3000;
 
+    /** Measured time per query and system by default: the median of many runs of a query of a few ms, not of three. */
+    static final long DEFAULT_RUNS_MS = 1000;
+
     private SideBySide() {
     }
 
     /** Parsed command line. */
-    record Options(Path dataDir, long rows, boolean rowsExplicit, long seed, Warmup warmup, int runs,
+    record Options(Path dataDir, long rows, boolean rowsExplicit, long seed, Rounds warmup, Rounds runs,
                    List<BenchQuery> queries, List<BenchSystem> systems, boolean inProcess, List<String> jvmArgs) {
 
         static Options parse(String[] args) {
@@ -41,7 +44,7 @@ public final class SideBySide {
             boolean rowsExplicit = false;
             long seed = OrdersGenerator.DEFAULT_SEED;
             int warmup = 1, runs = 5;
-            long warmupMs = DEFAULT_WARMUP_MS;
+            long warmupMs = DEFAULT_WARMUP_MS, runsMs = DEFAULT_RUNS_MS;
             String queries = null;
             List<BenchSystem> systems = List.of(BenchSystem.DSAP, BenchSystem.DUCKDB);
             boolean inProcess = false;
@@ -58,6 +61,7 @@ public final class SideBySide {
                     case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                     case "--warmup-ms" -> warmupMs = Long.parseLong(args[++i]);
                     case "--runs" -> runs = Integer.parseInt(args[++i]);
+                    case "--runs-ms" -> runsMs = Long.parseLong(args[++i]);
                     case "--queries" -> queries = args[++i];
                     case "--systems" -> systems = Arrays.stream(args[++i].split(","))
                             .map(String::trim).map(BenchSystem::parse).distinct().toList();
@@ -74,13 +78,13 @@ public final class SideBySide {
             if (runs < 1) {
                 throw new IllegalArgumentException("need --runs >= 1");
             }
-            return new Options(dataDir, rows, rowsExplicit, seed, new Warmup(warmup, warmupMs), runs, Queries.select(queries),
+            return new Options(dataDir, rows, rowsExplicit, seed, new Rounds(warmup, warmupMs), new Rounds(runs, runsMs), Queries.select(queries),
                     systems, inProcess, jvmArgs);
         }
 
         static String usage() {
             return """
-                    usage: SideBySide [--data-dir DIR] [--rows N] [--seed S] [--warmup W] [--warmup-ms T] [--runs R]
+                    usage: SideBySide [--data-dir DIR] [--rows N] [--seed S] [--warmup W] [--warmup-ms T] [--runs R] [--runs-ms T]
                                       [--queries a,b] [--systems dsap,duckdb] [--in-process] [--jvm-args "..."]
                       --data-dir   folder holding orders.csv (default bench/data; generated when missing)
                       --rows       rows to generate (default 10000000; 10M, 500k accepted); when given and the
@@ -89,6 +93,8 @@ public final class SideBySide {
                       --warmup-ms  then more warm-up rounds until each system has run this long (default 3000;
                                    at most 50 rounds; 0: rounds only)
                       --runs       measured rounds per query (default 5)
+                      --runs-ms    then more measured rounds until each system has run this long (default 1000;
+                                   at most 50 rounds; 0: rounds only)
                       --queries    names from Queries.ALL (default all):""" + " " + String.join(", ",
                     Queries.ALL.stream().map(BenchQuery::name).toList()) + """
 
@@ -143,7 +149,7 @@ public final class SideBySide {
 
     /** As above; {@code progress} false prints nothing per run (for the thousands of small-query runs). */
     static Map<BenchSystem, Measurement> measure(BenchQuery q, Path csv, Map<BenchSystem, Session> sessions,
-                                                 Warmup warmup, int runs, boolean progress) {
+                                                 Rounds warmup, Rounds runs, boolean progress) {
         Map<BenchSystem, Measurement> m = new EnumMap<>(BenchSystem.class);
         List<Session> order = new ArrayList<>();
         for (Session s : sessions.values()) {
@@ -153,21 +159,22 @@ public final class SideBySide {
             }
         }
         Map<BenchSystem, Double> warmedMillis = new EnumMap<>(BenchSystem.class);
+        Map<BenchSystem, Double> measuredMillis = new EnumMap<>(BenchSystem.class);
         order.forEach(s -> warmedMillis.put(s.system(), 0.0));
+        order.forEach(s -> measuredMillis.put(s.system(), 0.0));
         int round = 0;
         while (warmup.more(round, least(warmedMillis))) {
-            runRound(q, csv, order, round++, m, warmedMillis, progress);
+            runRound(q, csv, order, round++, m, false, warmedMillis, progress);
         }
-        for (int i = 0; i < runs; i++) {
-            runRound(q, csv, order, round++, m, null, progress);
+        for (int i = 0; runs.more(i, least(measuredMillis)); i++) {
+            runRound(q, csv, order, round++, m, true, measuredMillis, progress);
         }
         return m;
     }
 
-    /** One round, the systems in {@code order} (reversed in odd rounds); a warm-up round adds each system's time to {@code warmedMillis}. */
+    /** One round, the systems in {@code order} (reversed in odd rounds), each system's time added to {@code spent}. */
     private static void runRound(BenchQuery q, Path csv, List<Session> order, int round, Map<BenchSystem, Measurement> m,
-                                 Map<BenchSystem, Double> warmedMillis, boolean progress) {
-        boolean measured = warmedMillis == null;
+                                 boolean measured, Map<BenchSystem, Double> spent, boolean progress) {
         List<Session> thisRound = new ArrayList<>(order);
         if (round % 2 == 1) {
             Collections.reverse(thisRound);
@@ -175,9 +182,7 @@ public final class SideBySide {
         for (Session s : thisRound) {
             QueryResult r = s.run(s.system().render(q, csv));
             m.get(s.system()).add(r, measured);
-            if (!measured) {
-                warmedMillis.merge(s.system(), r.ok() ? r.millis() : Double.MAX_VALUE, Double::sum);
-            }
+            spent.merge(s.system(), r.ok() ? r.millis() : Double.MAX_VALUE, Double::sum);
             if (progress) {
                 System.err.printf("  %-18s %-7s %s %s%n", q.name(), s.system().label(), measured ? "run   " : "warmup",
                         r.ok() ? String.format("%,.1f ms (CPU %,.1f ms)", r.millis(), r.cpuNanos() / 1e6) : "ERROR " + r.error());

@@ -91,7 +91,7 @@ class Issue9ReportTest {
         String md = Issue9Report.markdown(
                 new Issue9Report.Machine("2026-11-27 01:00 UTC", 2, "AMD EPYC", "17.0.15", "v1.5.6", "commit abc",
                         "1.0 1.0 1.0", "2.0 2.0 2.0"),
-                new Issue9Report.Setup("bench/run.sh issue9 --rows 10M", "`orders.csv`", new Warmup(1, 3000), 3,
+                new Issue9Report.Setup("bench/run.sh issue9 --rows 10M", "`orders.csv`", new Rounds(1, 3000), new Rounds(3, 1000),
                         List.of("-Xmx1g", "-Ddsap.profile.cache=off"), 200, 1000),
                 rows);
         assertTrue(md.contains("```\nbench/run.sh issue9 --rows 10M\n```"), md);
@@ -121,7 +121,7 @@ class Issue9ReportTest {
         assertTrue(!Issue9Report.busy("?", 2));
         String md = Issue9Report.markdown(
                 new Issue9Report.Machine("d", 2, "cpu", "17", "v1.5.6", "commit abc", "0.5 0.5 0.5", "15.8 15.8 14.8"),
-                new Issue9Report.Setup("cmd", "data", new Warmup(1, 3000), 3, List.of("-Xmx1g"), 200, 1000), List.of());
+                new Issue9Report.Setup("cmd", "data", new Rounds(1, 3000), new Rounds(3, 1000), List.of("-Xmx1g"), 200, 1000), List.of());
         assertTrue(md.contains("> WARNING: the load average was above the number of cores"), md);
     }
 

@@ -39,8 +39,8 @@ class Issue9TableTest {
         assertEquals(List.of("count", "group_by_status", "profile_vs_query", "profile", "validate_8_checks",
                 "validate_dirty", "filter_1pct", "parquet_group_by", "parquet_count", "small", "rss"), ids(o));
         assertEquals(List.of("-Xmx1g", "-Ddsap.profile.cache=off"), o.workerJvmArgs());
-        assertEquals(new Warmup(1, 3000), o.warmup());
-        assertEquals(3, o.runs());
+        assertEquals(new Rounds(1, 3000), o.warmup());
+        assertEquals(new Rounds(3, 1000), o.runs());
         assertNull(o.out());
     }
 
