@@ -714,11 +714,7 @@ public final class CsvReader implements BatchReader {
         continue;
       }
       int s = starts[pendingFields[p]];
-      int e = ends[pendingFields[p]];
-      byte[] tmp = scratch(e - s);
-      int n = tokenizer.unescapeTo(s, e, tmp);
-      System.arraycopy(tmp, 0, b, s, n);
-      pendingVectors[p].set(from + j, b, s, s + n);
+      pendingVectors[p].set(from + j, b, s, tokenizer.unescapeInPlace(s, ends[pendingFields[p]]));
       pendingVectors[p] = null;
     }
     pending = 0;

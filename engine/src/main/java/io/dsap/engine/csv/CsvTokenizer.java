@@ -275,23 +275,18 @@ public final class CsvTokenizer {
     if (!needsUnescape(i)) {
       return;
     }
-    maskAt = -1; // the bytes change
     i += base;
-    int s = starts[i];
-    int e = ends[i];
-    int w = s;
-    for (int r = s; r < e; r++) {
-      byte c = buf[r];
-      if (c == escape && r + 1 < e) {
-        if (escape == '\\' || buf[r + 1] == quote) {
-          r++;
-          c = buf[r];
-        }
-      }
-      buf[w++] = c;
-    }
-    ends[i] = w;
+    ends[i] = unescapeInPlace(starts[i], ends[i]);
     escaped[i] = false;
+  }
+
+  /**
+   * Unescapes the field at {@code buffer()[s, e)} in place and returns its new end: an unescaped
+   * value is never longer, so each byte is written at or before where it was read.
+   */
+  public int unescapeInPlace(int s, int e) {
+    maskAt = -1; // the bytes change
+    return s + unescapeTo(s, e, buf, s);
   }
 
   /**
@@ -299,12 +294,17 @@ public final class CsvTokenizer {
    * its length, leaving the record's bytes as they are (a reject quotes the raw record).
    */
   public int unescapeTo(int i, byte[] dst) {
-    return unescapeTo(starts[base + i], ends[base + i], dst);
+    return unescapeTo(starts[base + i], ends[base + i], dst, 0);
   }
 
   /** {@link #unescapeTo(int, byte[])} for the field at {@code buffer()[s, e)}. */
   public int unescapeTo(int s, int e, byte[] dst) {
-    int w = 0;
+    return unescapeTo(s, e, dst, 0);
+  }
+
+  /** Writes the field at {@code buffer()[s, e)} unescaped to {@code dst} from index {@code at}; returns its length. */
+  private int unescapeTo(int s, int e, byte[] dst, int at) {
+    int w = at;
     for (int r = s; r < e; r++) {
       byte c = buf[r];
       if (c == escape && r + 1 < e && (escape == '\\' || buf[r + 1] == quote)) {
@@ -312,7 +312,7 @@ public final class CsvTokenizer {
       }
       dst[w++] = c;
     }
-    return w;
+    return w - at;
   }
 
   /** Advances to the next record; false at end of input. */

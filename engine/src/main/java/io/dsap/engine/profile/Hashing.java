@@ -33,9 +33,9 @@ public final class Hashing {
    * The last 1 to 7 bytes {@code b[i, e)} as a little-endian number: from one word read that ends
    * at {@code e} (a value of 8 bytes or more) or starts at {@code i} (the array goes on past
    * {@code e}), else byte by byte. The same number either way, so hashes do not depend on where
-   * the value sits in its array.
+   * the value sits in its array. {@link TextShapeState} reads the same bytes big-endian.
    */
-  private static long tail(byte[] b, int s, int i, int e) {
+  static long tail(byte[] b, int s, int i, int e) {
     int bits = (e - i) * Byte.SIZE;
     if (e - s >= Long.BYTES) {
       return (long) LONGS.get(b, e - Long.BYTES) >>> (Long.SIZE - bits);

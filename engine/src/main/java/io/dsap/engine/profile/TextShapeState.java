@@ -120,23 +120,11 @@ public final class TextShapeState {
 
   /**
    * The bytes {@code b[i, e)} (1 to 7 of them, the end of the value {@code b[s, e)}) big-endian in
-   * the high bytes of a word, the low bytes zero: from one read starting at {@code i} when the
-   * array goes on that far, or ending at {@code e} when the value has 8 bytes or more, else byte
-   * by byte. Bytes outside the value never show.
+   * the high bytes of a word, the low bytes zero: the hash's one-word read of a value's tail
+   * ({@link Hashing#tail}), byte-reversed. Bytes outside the value never show.
    */
   private static long word(byte[] b, int s, int i, int e) {
-    int bits = (e - i) * Byte.SIZE;
-    if (i + Long.BYTES <= b.length) {
-      return (long) BIG_ENDIAN_LONGS.get(b, i) & (-1L << (Long.SIZE - bits));
-    }
-    if (e - s >= Long.BYTES) {
-      return (long) BIG_ENDIAN_LONGS.get(b, e - Long.BYTES) << (Long.SIZE - bits);
-    }
-    long w = 0;
-    for (int j = 0; j < Long.BYTES; j++) {
-      w = (w << 8) | (i + j < e ? b[i + j] & 0xff : 0);
-    }
-    return w;
+    return Long.reverseBytes(Hashing.tail(b, s, i, e));
   }
 
   /**
